@@ -1,0 +1,120 @@
+package org.newsgraph.cli;
+
+import java.io.BufferedOutputStream;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.apache.jena.query.Dataset;
+import org.apache.jena.query.DatasetFactory;
+import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.riot.RDFFormat;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Quad;
+import org.newsgraph.Pipeline;
+import org.newsgraph.article.Article;
+import org.newsgraph.article.ArticleReader;
+import org.newsgraph.article.Diagnostic;
+import org.newsgraph.rdf.NG;
+import org.newsgraph.rdf.Prefixes;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "map", mixinStandardHelpOptions = true,
+    description = {"Maps articles to RDF without a store and writes it to a file or to standard output.",
+        "TriG and N-Quads keep one named graph per article; Turtle, N-Triples, JSON-LD and RDF/XML",
+        "merge the graphs."})
+final class MapCommand implements Callable<Integer> {
+
+  @Spec
+  picocli.CommandLine.Model.CommandSpec spec;
+
+  @Parameters(paramLabel = "PATH", arity = "0..*", description = "Input files or folders (default: seeds).")
+  List<Path> paths = List.of(Path.of("seeds"));
+
+  @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Output file (default: standard output).")
+  Path output;
+
+  @Option(names = "--format", paramLabel = "FMT", defaultValue = "trig",
+      description = "trig, nq, ttl, nt, jsonld or rdfxml (default: ${DEFAULT-VALUE}).")
+  String format;
+
+  @Option(names = "--base", paramLabel = "IRI", defaultValue = NG.DEFAULT_BASE,
+      description = "Base IRI of the data (default: ${DEFAULT-VALUE}).")
+  String base;
+
+  @Override
+  public Integer call() throws Exception {
+    RDFFormat fmt = format(format);
+    PrintWriter err = spec.commandLine().getErr();
+    Pipeline pipeline = Pipeline.builder().base(base).build();
+    DatasetGraph dsg = DatasetFactory.createTxnMem().asDatasetGraph();
+    List<Diagnostic> problems = new ArrayList<>();
+    new ArticleReader().read(paths, new ArticleReader.Listener() {
+      @Override
+      public void article(Article a) {
+        try {
+          for (Quad q : pipeline.quads(pipeline.extract(a))) {
+            dsg.add(q);
+          }
+        } catch (RuntimeException e) {
+          problems.add(Diagnostic.error(a.source(), 0, "extraction failed: " + e.getMessage()));
+        }
+      }
+
+      @Override
+      public void problem(Diagnostic d) {
+        problems.add(d);
+      }
+    });
+    Prefixes.apply(dsg.prefixes(), pipeline.iris().base());
+    Dataset ds = DatasetFactory.wrap(dsg);
+    if (output == null) {
+      OutputStream out = new BufferedOutputStream(System.out);
+      write(out, ds, fmt);
+      out.flush();
+    } else {
+      if (output.toAbsolutePath().getParent() != null) {
+        Files.createDirectories(output.toAbsolutePath().getParent());
+      }
+      Path tmp = output.resolveSibling(output.getFileName() + ".part");
+      try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp))) {
+        write(out, ds, fmt);
+      }
+      Files.move(tmp, output, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+    Cli.printProblems(problems, err);
+    return problems.stream().anyMatch(d -> d.severity() == Diagnostic.Severity.ERROR) ? 1 : 0;
+  }
+
+  private static void write(OutputStream out, Dataset ds, RDFFormat fmt) {
+    if (fmt.getLang().equals(org.apache.jena.riot.Lang.TRIG)
+        || fmt.getLang().equals(org.apache.jena.riot.Lang.NQUADS)) {
+      RDFDataMgr.write(out, ds, fmt);
+    } else {
+      org.apache.jena.rdf.model.Model m = org.apache.jena.rdf.model.ModelFactory.createDefaultModel();
+      m.add(ds.getUnionModel());
+      ds.asDatasetGraph().prefixes().forEach(m::setNsPrefix);
+      RDFDataMgr.write(out, m, fmt);
+    }
+  }
+
+  static RDFFormat format(String f) {
+    return switch (f.toLowerCase(Locale.ROOT)) {
+      case "trig" -> RDFFormat.TRIG_PRETTY;
+      case "nq", "nquads", "n-quads" -> RDFFormat.NQUADS;
+      case "ttl", "turtle" -> RDFFormat.TURTLE_PRETTY;
+      case "nt", "ntriples", "n-triples" -> RDFFormat.NTRIPLES;
+      case "jsonld", "json-ld" -> RDFFormat.JSONLD;
+      case "rdfxml", "rdf/xml", "xml" -> RDFFormat.RDFXML;
+      default -> throw new IllegalArgumentException(
+          "unknown format '" + f + "' (trig, nq, ttl, nt, jsonld, rdfxml)");
+    };
+  }
+}

@@ -1,0 +1,209 @@
+package org.newsgraph.rdf;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.riot.system.StreamRDF;
+import org.apache.jena.sparql.core.Quad;
+import org.newsgraph.article.Article;
+import org.newsgraph.article.PartialDate;
+import org.newsgraph.extract.Entity;
+import org.newsgraph.extract.Event;
+import org.newsgraph.extract.Extraction;
+import org.newsgraph.kb.KbEntity;
+
+/**
+ * Writes an {@link Extraction} as RDF quads into the article's named graph, under the ontology of
+ * {@code ontology/newsgraph.ttl}. Output goes to a {@link StreamRDF}; the same extraction always
+ * gives the same quads in the same order.
+ */
+public final class RdfMapper {
+
+  private final Iris iris;
+
+  public RdfMapper(Iris iris) {
+    this.iris = iris;
+  }
+
+  public Iris iris() {
+    return iris;
+  }
+
+  /** Emits the article's quads; does not call start() or finish() on the sink. */
+  public void map(Extraction x, StreamRDF out) {
+    Article a = x.article();
+    Node g = uri(iris.articleGraph(a.id()));
+    Emitter em = new Emitter(g, out);
+    Node art = uri(iris.article(a.id()));
+    em.add(art, NG.RDF_TYPE, NG.SCHEMA_NEWS_ARTICLE);
+    em.add(art, NG.SCHEMA_IDENTIFIER, str(a.id()));
+    if (a.published() != null) {
+      em.add(art, NG.SCHEMA_DATE_PUBLISHED, date(a.published()));
+    }
+    em.add(art, NG.SCHEMA_IN_LANGUAGE, str(a.lang()));
+    if (a.title() != null && !a.title().isBlank()) {
+      em.add(art, NG.SCHEMA_HEADLINE, NodeFactory.createLiteralLang(a.title(), a.lang()));
+    }
+    if (a.url() != null && !a.url().isBlank()) {
+      em.add(art, NG.SCHEMA_URL, str(a.url()));
+    }
+    em.add(art, NG.sha256, str(a.sha256()));
+    em.add(art, NG.sourceFile, str(a.source()));
+    Set<Entity> entities = new LinkedHashSet<>(x.entities());
+    for (Entity e : entities) {
+      em.add(art, NG.SCHEMA_MENTIONS, uri(iris.entity(e)));
+    }
+    for (Entity e : entities) {
+      entity(e, em);
+    }
+    List<String> eventIris = new ArrayList<>();
+    for (Event e : x.events()) {
+      eventIris.add(iris.event(e, a.id()));
+    }
+    for (int i = 0; i < x.events().size(); i++) {
+      event(x.events().get(i), eventIris.get(i), eventIris, art, a.id(), em);
+    }
+  }
+
+  private void entity(Entity e, Emitter em) {
+    Node s = uri(iris.entity(e));
+    em.add(s, NG.RDF_TYPE, NG.cls(e.type().className()));
+    em.add(s, NG.RDFS_LABEL, NodeFactory.createLiteralLang(e.nameFr(), "fr"));
+    if (e.nameEn() != null) {
+      em.add(s, NG.RDFS_LABEL, NodeFactory.createLiteralLang(e.nameEn(), "en"));
+    }
+    KbEntity kb = e.kb();
+    if (kb == null) {
+      return;
+    }
+    if (kb.qid() != null) {
+      em.add(s, NG.OWL_SAME_AS, uri(NG.WD + kb.qid()));
+    }
+    if (kb.geonames() != null) {
+      em.add(s, NG.OWL_SAME_AS, uri(NG.GEONAMES + kb.geonames() + "/"));
+    }
+    if (kb.dbpediaFr() != null) {
+      em.add(s, NG.OWL_SAME_AS, uri(NG.DBPEDIA_FR + kb.dbpediaFr().replace(' ', '_')));
+    }
+    if (kb.dbpediaEn() != null) {
+      em.add(s, NG.OWL_SAME_AS, uri(NG.DBPEDIA_EN + kb.dbpediaEn().replace(' ', '_')));
+    }
+    if (kb.lat() != null && kb.lon() != null) {
+      em.add(s, NG.GEO_LAT, NodeFactory.createLiteralDT(Double.toString(kb.lat()), XSDDatatype.XSDdouble));
+      em.add(s, NG.GEO_LONG, NodeFactory.createLiteralDT(Double.toString(kb.lon()), XSDDatatype.XSDdouble));
+    }
+  }
+
+  private void event(Event e, String iri, List<String> all, Node art, String articleId, Emitter em) {
+    Node s = uri(iri);
+    em.add(s, NG.RDF_TYPE, NG.cls(e.type().localName()));
+    em.add(s, NG.status, NG.status(e.status().localName()));
+    if (e.type().cameo() != null) {
+      em.add(s, NG.cameoCode, str(e.type().cameo()));
+    }
+    if (e.type().plover() != null) {
+      em.add(s, NG.ploverCategory, str(e.type().plover()));
+    }
+    for (Entity p : e.participants()) {
+      em.add(s, NG.participant, uri(iris.entity(p)));
+    }
+    if (e.initiator() != null) {
+      em.add(s, NG.initiator, uri(iris.entity(e.initiator())));
+    }
+    if (e.target() != null) {
+      em.add(s, NG.target, uri(iris.entity(e.target())));
+    }
+    if (e.date() != null) {
+      em.add(s, NG.date, date(e.date()));
+    }
+    if (e.dateExpression() != null) {
+      em.add(s, NG.dateExpression, str(e.dateExpression()));
+    }
+    if (e.place() != null) {
+      em.add(s, NG.place, uri(iris.entity(e.place())));
+    }
+    for (String t : e.topics()) {
+      em.add(s, NG.topic, NodeFactory.createLiteralLang(t, "fr"));
+    }
+    if (e.reportedBy() != null) {
+      em.add(s, NG.reportedBy, uri(iris.entity(e.reportedBy())));
+    }
+    if (e.partOf() >= 0) {
+      em.add(s, NG.partOf, uri(all.get(e.partOf())));
+    }
+    Event.Casualties c = e.casualties();
+    if (c != null) {
+      integer(em, s, NG.deathToll, c.killed());
+      integer(em, s, NG.civilianDeaths, c.civilians());
+      integer(em, s, NG.militaryDeaths, c.military());
+      if (c.killed() != null) {
+        em.add(s, NG.deathTollIsMinimum,
+            NodeFactory.createLiteralDT(Boolean.toString(c.minimum()), XSDDatatype.XSDboolean));
+      }
+    }
+    for (Event.Evidence ev : e.evidence()) {
+      Node n = uri(iris.evidence(articleId, iri, ev.sentence()));
+      em.add(s, NG.evidence, n);
+      em.add(n, NG.RDF_TYPE, NG.Evidence);
+      em.add(n, NG.article, art);
+      em.add(n, NG.text, str(ev.text()));
+      em.add(n, NG.beginIndex, nonNeg(ev.start()));
+      em.add(n, NG.endIndex, nonNeg(ev.end()));
+      em.add(n, NG.trigger, str(ev.trigger()));
+      for (String r : ev.rules()) {
+        em.add(n, NG.rule, str(r));
+      }
+    }
+  }
+
+  private static void integer(Emitter em, Node s, Node p, Integer v) {
+    if (v != null) {
+      em.add(s, p, NodeFactory.createLiteralDT(Integer.toString(v), XSDDatatype.XSDinteger));
+    }
+  }
+
+  /** A date literal typed by its precision: xsd:date, xsd:gYearMonth or xsd:gYear. */
+  public static Node date(PartialDate d) {
+    XSDDatatype t = switch (d.precision()) {
+      case DAY -> XSDDatatype.XSDdate;
+      case MONTH -> XSDDatatype.XSDgYearMonth;
+      case YEAR -> XSDDatatype.XSDgYear;
+    };
+    return NodeFactory.createLiteralDT(d.toString(), t);
+  }
+
+  private static Node nonNeg(int v) {
+    return NodeFactory.createLiteralDT(Integer.toString(v), XSDDatatype.XSDnonNegativeInteger);
+  }
+
+  private static Node str(String s) {
+    return NodeFactory.createLiteralString(s);
+  }
+
+  private static Node uri(String s) {
+    return NodeFactory.createURI(s);
+  }
+
+  /** Emits each quad once, in first-seen order. */
+  private static final class Emitter {
+    private final Node g;
+    private final StreamRDF out;
+    private final Set<Quad> seen = new LinkedHashSet<>();
+
+    Emitter(Node g, StreamRDF out) {
+      this.g = g;
+      this.out = out;
+    }
+
+    void add(Node s, Node p, Node o) {
+      Quad q = Quad.create(g, s, p, o);
+      if (seen.add(q)) {
+        out.quad(q);
+      }
+    }
+  }
+}
