@@ -18,7 +18,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.jena.atlas.json.JSON;
-import org.apache.jena.atlas.json.JsonException;
 import org.apache.jena.atlas.json.JsonObject;
 import org.apache.jena.atlas.json.JsonValue;
 
@@ -213,7 +212,7 @@ public final class ArticleReader {
         return;
       }
       o = v.getAsObject();
-    } catch (JsonException | org.apache.jena.atlas.AtlasException e) {
+    } catch (RuntimeException e) {
       listener.problem(Diagnostic.error(file, lineNo, "malformed JSON: " + firstLine(e.getMessage())));
       return;
     }

@@ -50,6 +50,14 @@ public final class FrenchAnalyzer {
         while (end < n && (".!?…»\"”)'’".indexOf(text.charAt(end)) >= 0)) {
           end++;
         }
+        // French typography: "« Nous verrons. »" puts a space before the closing quote
+        int q = end;
+        while (q < n && (text.charAt(q) == ' ' || text.charAt(q) == '\u00A0' || text.charAt(q) == '\u202F')) {
+          q++;
+        }
+        if (q > end && q < n && (text.charAt(q) == '»' || text.charAt(q) == '”')) {
+          end = q + 1;
+        }
         if (isBoundary(text, i, end)) {
           addSpan(text, start, end, spans);
           start = end;

@@ -1,0 +1,143 @@
+package org.newsgraph.extract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.newsgraph.article.Article;
+import org.newsgraph.article.PartialDate;
+import org.newsgraph.kb.Gazetteer;
+
+/** One phenomenon per test, on sentences written for the purpose. */
+class ExtractorTest {
+
+  private static final Extractor X = new Extractor(Gazetteer.bundled(), Lexicon.bundled());
+
+  static Extraction read(String date, String text) {
+    return X.extract(Article.of("t", PartialDate.parse(date), null, text, null, "fr", "test"));
+  }
+
+  static List<Event> events(String date, String text, EventClass type) {
+    return read(date, text).events().stream().filter(e -> e.type() == type).toList();
+  }
+
+  static Set<String> qids(List<Entity> es) {
+    return es.stream().map(e -> e.qid() == null ? e.nameFr() : e.qid()).collect(Collectors.toSet());
+  }
+
+  @Test
+  void phoneCallWithDateAndCaller() {
+    List<Event> calls = events("2022-03",
+        "Emmanuel Macron a appelé Vladimir Poutine jeudi 3 mars, a annoncé l'Elysée.", EventClass.PHONE_CALL);
+    assertEquals(1, calls.size());
+    Event c = calls.get(0);
+    assertEquals(Set.of("Q3052772", "Q7747"), qids(c.participants()));
+    assertEquals("Q3052772", c.initiator().qid());
+    assertEquals("2022-03-03", c.date().toString());
+    assertEquals(Status.OCCURRED, c.status());
+  }
+
+  @Test
+  void appealIsNotAPhoneCall() {
+    Extraction x = read("2023-09", "Emmanuel Macron a appelé Vladimir Poutine à la retenue.");
+    assertTrue(x.events().stream().noneMatch(e -> e.type() == EventClass.PHONE_CALL), x.events().toString());
+    assertTrue(x.events().stream().anyMatch(e -> e.type() == EventClass.APPEAL), x.events().toString());
+  }
+
+  @Test
+  void talksWithoutAPhoneWordAreNotAPhoneCall() {
+    Extraction x = read("2023-02",
+        "En visite à Bamako, Sergueï Lavrov s'est entretenu avec Assimi Goïta mardi 7 février.");
+    assertTrue(x.events().stream().noneMatch(e -> e.type() == EventClass.PHONE_CALL), x.events().toString());
+    assertTrue(x.events().stream().anyMatch(e -> e.type().isInteraction()
+        && qids(e.participants()).contains("Q98497406")), x.events().toString());
+  }
+
+  @Test
+  void onlyAPhoneWordMakesAPhoneCall() {
+    List<Event> calls = events("2023-02",
+        "Sergueï Lavrov s'est entretenu au téléphone avec Assimi Goïta mardi 7 février.", EventClass.PHONE_CALL);
+    assertEquals(1, calls.size());
+  }
+
+  @Test
+  void plannedCallIsNotAsserted() {
+    Extraction x = read("2022-02",
+        "Emmanuel Macron s'entretiendra par téléphone avec Vladimir Poutine dimanche.");
+    assertTrue(x.events().stream().allMatch(e -> e.status() != Status.OCCURRED), x.events().toString());
+  }
+
+  @Test
+  void deniedCallIsNotAsserted() {
+    Extraction x = read("2024-11",
+        "Le Kremlin dément tout entretien téléphonique entre Vladimir Poutine et Donald Trump.");
+    List<Event> calls = x.events().stream().filter(e -> e.type() == EventClass.PHONE_CALL).toList();
+    assertEquals(1, calls.size(), x.events().toString());
+    assertEquals(Status.DENIED, calls.get(0).status());
+  }
+
+  @Test
+  void hypotheticalCallIsNotAsserted() {
+    Extraction x = read("2024-11",
+        "Donald Trump pourrait s'entretenir au téléphone avec Vladimir Poutine.");
+    assertTrue(x.events().stream().allMatch(e -> e.status() != Status.OCCURRED), x.events().toString());
+  }
+
+  @Test
+  void notHavingSpokenSinceADateIsNoCallOnThatDate() {
+    Extraction x = read("2022-03",
+        "Emmanuel Macron et Vladimir Poutine ne s'étaient pas parlé depuis le 24 février.");
+    for (Event e : x.events()) {
+      assertTrue(e.status() != Status.OCCURRED, e.toString());
+      assertNull(e.date(), e.toString());
+    }
+  }
+
+  @Test
+  void roleIsResolvedToTheHolderAtTheArticleDate() {
+    String text = "Le président américain a téléphoné au président russe Vladimir Poutine.";
+    Event in2022 = events("2022-03", text, EventClass.PHONE_CALL).get(0);
+    Event in2025 = events("2025-03", text, EventClass.PHONE_CALL).get(0);
+    assertTrue(qids(in2022.participants()).contains("Q6279"), in2022.toString());
+    assertTrue(qids(in2025.participants()).contains("Q22686"), in2025.toString());
+  }
+
+  @Test
+  void riverIsNotTheCountry() {
+    Extraction x = read("2023-09", "Un bateau a été attaqué sur le Niger, près de Gao. Le Niger a réagi.");
+    Set<String> types = x.mentions().stream().filter(m -> m.text().equals("Niger"))
+        .map(m -> m.entity().type().name()).collect(Collectors.toSet());
+    assertEquals(Set.of("RIVER", "COUNTRY"), types);
+  }
+
+  @Test
+  void casualtiesOfAnAttack() {
+    Event a = events("2023-09",
+        "Au moins 12 personnes, dont 8 civils et 4 soldats, ont été tuées dans une attaque près de Gao mardi 5 septembre.",
+        EventClass.ATTACK).get(0);
+    assertEquals(12, a.casualties().killed());
+    assertEquals(8, a.casualties().civilians());
+    assertEquals(4, a.casualties().military());
+    assertTrue(a.casualties().minimum());
+    assertEquals("2023-09-05", a.date().toString());
+  }
+
+  @Test
+  void capitalAsActorStandsForItsCountry() {
+    Event acc = events("2023-09", "Moscou a accusé Kiev de préparer une offensive.", EventClass.ACCUSATION).get(0);
+    assertEquals("Q159", acc.initiator().qid());
+    assertEquals("Q212", acc.target().qid());
+  }
+
+  @Test
+  void evidenceOffsetsPointAtTheSentence() {
+    Extraction x = read("2023-09", "Titre.\n\nEmmanuel Macron a appelé Vladimir Poutine samedi 2 septembre.");
+    Event.Evidence ev = x.events().get(0).evidence().get(0);
+    assertEquals(ev.text(), x.article().text().substring(ev.start(), ev.end()));
+    assertTrue(ev.rules().stream().anyMatch(r -> r.startsWith("trigger.")), ev.rules().toString());
+  }
+}
