@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
         "accusations...) with actors linked to Wikidata and GeoNames, stored in TDB2, queried",
         "with SPARQL."},
     subcommands = {BuildCommand.class, MapCommand.class, LoadCommand.class, QueryCommand.class,
+        ExplainCommand.class,
         StatsCommand.class, CommandLine.HelpCommand.class},
     footer = {"", "Exit codes: 0 ok, 1 some input failed, 2 usage error.",
         "Example: newsgraph build seeds && newsgraph query calls"})

@@ -34,6 +34,10 @@ final class EventExtractor {
       Map.entry("près", "pres"), Map.entry("entre-temps", "x"), Map.entry("envers", "envers"),
       Map.entry("auprès", "aupres"), Map.entry("après", "apres"), Map.entry("avant", "avant"),
       Map.entry("et", "et"), Map.entry("ou", "et"), Map.entry("'", "x"));
+  /** Words of a title before a name: "avec son homologue français Emmanuel Macron". */
+  private static final Set<String> TITLE_WORDS = Set.of("homologue", "homologues", "president",
+      "presidente", "ministre", "chef", "cheffe", "dirigeant", "dirigeante", "premier", "premiere",
+      "secretaire", "general", "colonel", "m.", "mme", "porte-parole", "roi", "emir", "elu", "elue");
   private static final Set<EventClass> SPEECH_ACTS = Set.of(EventClass.STATEMENT,
       EventClass.CONDOLENCE, EventClass.THANKS, EventClass.SUPPORT, EventClass.ACCUSATION,
       EventClass.THREAT, EventClass.APPEAL, EventClass.AGREEMENT, EventClass.DENIAL);
@@ -105,7 +109,7 @@ final class EventExtractor {
           continue;
         }
         d.reportedBy = source;
-        d.status = status(s, tr);
+        d.status = status(s, tr, triggers);
         here.add(d);
       }
       assignDates(s, triggers, here, published);
@@ -188,7 +192,8 @@ final class EventExtractor {
     List<Arg> out = new ArrayList<>();
     for (Mention m : ms) {
       int k = m.from() - 1;
-      while (k >= 0 && SKIP_BEFORE.contains(t.get(k).key())) {
+      while (k >= 0 && (SKIP_BEFORE.contains(t.get(k).key()) || TITLE_WORDS.contains(t.get(k).key())
+          || !kb.byDemonym(t.get(k).key()).isEmpty() && !t.get(k).capitalized())) {
         k--;
       }
       String prep = "";
@@ -276,10 +281,22 @@ final class EventExtractor {
         List.of(tr.entry().id())));
     List<Arg> actors = args.stream().filter(a -> !a.source() && actor(a) != null).toList();
     switch (tr.type()) {
-      case INTERACTION, PHONE_CALL, MEETING, VISIT -> {
-        for (Arg a : actors) {
-          if (!a.topic() && Set.of("", "avec", "entre", "et", "chez").contains(a.prep())) {
+      case INTERACTION, PHONE_CALL, MEETING -> {
+        int next = nextTrigger(tr, all);
+        int topicFrom = topicAfterCounterpart(s, args, tr);
+        List<Arg> between = actors.stream().filter(a -> a.m().from() >= tr.to() && a.m().from() < next
+            && a.prep().equals("entre") && !a.topic() && a.m().from() < topicFrom).toList();
+        for (Arg a : between.size() >= 2 ? between : actors) {
+          boolean dative = a.prep().equals("a") && a.m().from() >= tr.to() && a.m().from() - tr.to() <= 4;
+          if (!a.topic() && a.m().from() < next && a.m().from() < topicFrom
+              && (dative || Set.of("", "avec", "entre", "et", "chez").contains(a.prep()))) {
             d.add(actor(a));
+          }
+        }
+        if (topicFrom < s.tokens().size()) {
+          String topic = topicText(s, topicFrom);
+          if (topic != null) {
+            d.topics.add(topic);
           }
         }
         Entity init = initiative(s, args, d);
@@ -299,6 +316,32 @@ final class EventExtractor {
         if (tr.type() == EventClass.MEETING || tr.type() == EventClass.VISIT) {
           d.place = place(s, args, tr, false);
         }
+      }
+      case VISIT -> {
+        int next = nextTrigger(tr, all);
+        Entity visitor = null;
+        for (Arg a : actors) {
+          if (a.m().from() >= tr.to() && a.m().from() < next && a.prep().equals("de") && !a.topic()
+              && a.m().from() - tr.to() <= 12) {
+            visitor = actor(a);
+            break;
+          }
+        }
+        if (visitor == null) {
+          visitor = subject(actors, tr, s);
+        }
+        if (visitor == null) {
+          return null;
+        }
+        d.initiator = visitor;
+        d.add(visitor);
+        for (Arg a : actors) {
+          if (a.m().from() >= tr.to() && a.m().from() < next && a.prep().equals("chez")) {
+            d.target = actor(a);
+            d.add(d.target);
+          }
+        }
+        d.place = place(s, args, tr, false);
       }
       case ATTACK -> {
         for (Arg a : actors) {
@@ -364,6 +407,42 @@ final class EventExtractor {
       }
     }
     return d;
+  }
+
+  private static int nextTrigger(Trigger tr, List<Trigger> all) {
+    return all.stream().filter(o -> o.from() >= tr.to()).mapToInt(Trigger::from).min()
+        .orElse(Integer.MAX_VALUE);
+  }
+
+  /**
+   * "s'est entretenu avec X de/des/sur Y": the token where what they talked about starts, right
+   * after the counterpart; the sentence length when there is none.
+   */
+  private static int topicAfterCounterpart(Sentence s, List<Arg> args, Trigger tr) {
+    List<Token> t = s.tokens();
+    for (Arg a : args) {
+      if (a.m().from() >= tr.to() && a.prep().equals("avec")) {
+        int k = a.m().to();
+        if (k < t.size() && Set.of("de", "des", "du", "d'", "sur").contains(t.get(k).key())) {
+          return k;
+        }
+      }
+    }
+    return t.size();
+  }
+
+  private String topicText(Sentence s, int from) {
+    List<Token> t = s.tokens();
+    int start = from + 1;
+    int stop = start;
+    while (stop < t.size() && !clauseEnd(t, stop)) {
+      stop++;
+    }
+    if (stop <= start) {
+      return null;
+    }
+    String text = s.span(start, stop).replaceAll("^[«»\"“”\\s]+|[«»\"“”\\s]+$", "");
+    return text.length() > 2 ? text : null;
   }
 
   /** "a remercié X pour le soutien": the noun is the reason of the earlier event, not an event. */
@@ -565,12 +644,18 @@ final class EventExtractor {
 
   // ---- status
 
-  private Status status(Sentence s, Trigger tr) {
+  private Status status(Sentence s, Trigger tr, List<Trigger> all) {
     if (tr.type() == EventClass.DENIAL) {
       return Status.OCCURRED;
     }
     List<Token> t = s.tokens();
-    int from = Math.max(0, tr.from() - 7);
+    if (tr.type().isInteraction() && all.stream()
+        .anyMatch(o -> o.type() == EventClass.DENIAL && o.to() <= tr.from())) {
+      return Status.DENIED;
+    }
+    boolean unconfirmed = lex.ofKind("unconfirmed").stream()
+        .anyMatch(e -> e.pattern().find(t, 0, t.size()) != null);
+    int from = Math.max(0, tr.from() - 15);
     for (int k = tr.from() - 1; k >= from; k--) {
       if (t.get(k).key().equals(",") || t.get(k).key().equals(";")) {
         from = k + 1;
@@ -592,6 +677,9 @@ final class EventExtractor {
     }
     if (found == null && future(t, tr)) {
       found = Status.PLANNED;
+    }
+    if (found == null && unconfirmed) {
+      found = Status.ALLEGED;
     }
     // ordinal order: PLANNED, HYPOTHETICAL, DENIED...; denial outranks all
     return found == null ? Status.OCCURRED : found;
@@ -812,7 +900,9 @@ final class EventExtractor {
         && a.date != null && a.date.equals(b.date) && unnamed(a) && unnamed(b)) {
       return true;
     }
-    return classes && a.status == b.status
+    boolean statuses = a.status == b.status || Set.of(a.status, b.status)
+        .equals(Set.of(Status.DENIED, Status.ALLEGED));
+    return classes && statuses
         && new LinkedHashSet<>(a.participants).equals(new LinkedHashSet<>(b.participants))
         && (a.date == null || b.date == null || a.date.equals(b.date))
         && (a.type != EventClass.ATTACK || a.date != null && b.date != null);
@@ -824,6 +914,9 @@ final class EventExtractor {
   }
 
   private static void absorb(Draft into, Draft d) {
+    if (d.status == Status.DENIED) {
+      into.status = Status.DENIED;
+    }
     for (Entity e : d.participants) {
       into.add(e);
     }
@@ -850,7 +943,24 @@ final class EventExtractor {
     into.evidence.addAll(d.evidence);
   }
 
-  private static List<Event> finish(List<Draft> drafts) {
+  private static List<Event> finish(List<Draft> all) {
+    // "la dernière attaque": an attack with nothing of its own refers back to one already read
+    List<Draft> drafts = new ArrayList<>();
+    for (Draft d : all) {
+      boolean empty = d.type == EventClass.ATTACK && d.participants.isEmpty() && d.date == null
+          && d.place == null && d.casualties == null;
+      Draft earlier = drafts.stream().filter(o -> o.type == EventClass.ATTACK).findFirst().orElse(null);
+      if (empty && earlier != null) {
+        earlier.evidence.addAll(d.evidence);
+        continue;
+      }
+      drafts.add(d);
+    }
+    for (Draft d : drafts) {
+      if (d.partOf != null && !drafts.contains(d.partOf)) {
+        d.partOf = null;
+      }
+    }
     List<Event> out = new ArrayList<>();
     for (Draft d : drafts) {
       PartialDate date = d.date;

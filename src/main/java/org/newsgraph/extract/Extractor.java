@@ -22,13 +22,15 @@ import org.newsgraph.text.Sentence;
 public final class Extractor {
 
   private final FrenchAnalyzer analyzer = new FrenchAnalyzer();
-  private final Recognizer recognizer;
+  private final Gazetteer kb;
+  private final Lexicon lexicon;
   private final EventExtractor events;
 
   public Extractor(Gazetteer kb, Lexicon lexicon) {
     Objects.requireNonNull(kb, "kb");
     Objects.requireNonNull(lexicon, "lexicon");
-    this.recognizer = new Recognizer(kb, lexicon);
+    this.kb = kb;
+    this.lexicon = lexicon;
     this.events = new EventExtractor(kb, lexicon);
   }
 
@@ -37,7 +39,7 @@ public final class Extractor {
     if (!article.lang().toLowerCase(java.util.Locale.ROOT).startsWith("fr")) {
       return new Extraction(article, sentences, List.of(), List.of(), List.of());
     }
-    List<Mention> mentions = recognizer.recognise(sentences, article.published(), article.id());
+    List<Mention> mentions = new Recognizer(kb, lexicon).recognise(sentences, article.published(), article.id());
     List<Event> found = events.extract(sentences, mentions, article.published());
     Map<String, Entity> entities = new LinkedHashMap<>();
     for (Mention m : mentions) {

@@ -39,8 +39,22 @@ final class Recognizer {
       "general", "si", "qui", "que", "quand", "comme", "ainsi", "alors", "enfin", "outre", "entre",
       "parmi", "contre", "face", "tandis", "tout", "tous", "toute", "aucun", "aucune", "plusieurs");
 
+  private static final Set<String> ROLE_MODIFIERS = Set.of("elu", "elue", "sortant", "sortante",
+      "dechu", "dechue", "renverse", "renversee", "interimaire", "nouveau", "nouvelle", "actuel",
+      "actuelle");
+  private static final Set<String> NOT_HOLDER_MODIFIERS = Set.of("elu", "elue", "dechu", "dechue",
+      "renverse", "renversee");
+  private static final Set<String> FORMER = Set.of("ancien", "ancienne", "ex", "ex-", "feu", "defunt");
+  /** Titles specific enough to stand, without a country, for the office of the article's country. */
+  private static final Set<String> RESOLVED_BY_FOCUS = Set.of("role.president-transition",
+      "role.chef-junte", "role.chef-etat", "role.premier-ministre", "role.chef-gouvernement");
+
   private final Gazetteer kb;
   private final Lexicon lex;
+  /** Countries by how often the article names them, most named first (per call of recognise). */
+  private List<KbEntity> ranked = List.of();
+  /** The country the article is mostly about, or null (per call of recognise). */
+  private KbEntity focus;
 
   Recognizer(Gazetteer kb, Lexicon lex) {
     this.kb = kb;
@@ -51,6 +65,7 @@ final class Recognizer {
   List<Mention> recognise(List<Sentence> sentences, PartialDate published, String articleId) {
     List<Mention> all = new ArrayList<>();
     Map<String, Entity> surnames = new HashMap<>();
+    focus = focusCountry(sentences);
     for (Sentence s : sentences) {
       boolean[] used = new boolean[s.tokens().size()];
       List<Mention> ms = new ArrayList<>();
@@ -70,6 +85,60 @@ final class Recognizer {
       all.addAll(ms);
     }
     return all;
+  }
+
+  /**
+   * The country named most often (by name or demonym), when it is named at least twice and more
+   * often than any other: "le président de la transition" without a country refers to it.
+   */
+  private KbEntity focusCountry(List<Sentence> sentences) {
+    Map<KbEntity, Integer> counts = new HashMap<>();
+    for (Sentence s : sentences) {
+      List<Token> t = s.tokens();
+      for (int i = 0; i < t.size(); i++) {
+        List<KbEntity> d = kb.byDemonym(t.get(i).key());
+        if (d.size() == 1) {
+          counts.merge(d.get(0), 1, Integer::sum);
+          continue;
+        }
+        int[] m = longestName(t, i, null);
+        if (m != null) {
+          kb.byName(keyOf(t, m[0], m[1])).stream().filter(e -> e.type() == EntityType.COUNTRY)
+              .findFirst().ifPresent(c -> counts.merge(c, 1, Integer::sum));
+          i = m[1] - 1;
+        }
+      }
+    }
+    List<Map.Entry<KbEntity, Integer>> order = new ArrayList<>(counts.entrySet());
+    order.sort((a, b) -> b.getValue() != a.getValue().intValue() ? b.getValue() - a.getValue()
+        : a.getKey().id().compareTo(b.getKey().id()));
+    ranked = order.stream().map(Map.Entry::getKey).toList();
+    if (order.isEmpty() || order.get(0).getValue() < 2
+        || order.size() > 1 && order.get(1).getValue().equals(order.get(0).getValue())) {
+      return null;
+    }
+    return order.get(0).getKey();
+  }
+
+  /**
+   * The country of a title given without one. A transition president or junta leader: the most
+   * named country whose holder of that office bears such a title; otherwise the article's main
+   * country.
+   */
+  private KbEntity countryForBareTitle(Lexicon.Entry title, PartialDate published) {
+    String word = title.id().equals("role.president-transition") ? "transition"
+        : title.id().equals("role.chef-junte") ? "junte" : null;
+    if (word == null) {
+      return focus;
+    }
+    for (KbEntity c : ranked) {
+      Optional<KbEntity> h = holderOn(title.value(), c.id(), published);
+      if (h.isPresent() && kb.officesOf(h.get().id()).stream()
+          .anyMatch(o -> o.titleFr() != null && key(o.titleFr()).contains(word))) {
+        return c;
+      }
+    }
+    return null;
   }
 
   // ---- titles: "le président russe (Vladimir Poutine)", "le chef de la diplomatie du Mali"
@@ -93,6 +162,10 @@ final class Recognizer {
       if (best == null) {
         continue;
       }
+      if (i >= 2 && t.get(i - 1).key().equals(",") && t.get(i - 2).capitalized()
+          && !DETERMINERS.contains(t.get(i - 2).key())) {
+        continue; // "le colonel Assimi Goïta, chef de l'État": a title in apposition to a name
+      }
       int j = bestEnd;
       KbEntity country = null;
       // "de la transition malienne", "russe", "du Mali", "de la Russie"
@@ -106,8 +179,24 @@ final class Recognizer {
           j = c[1];
         }
       }
-      // a name right after the title: the name wins
+      // "élu", "sortant", "par intérim" may stand between the title and the name
+      boolean notTheHolder = i > 0 && FORMER.contains(t.get(i - 1).key());
+      while (j < t.size() && ROLE_MODIFIERS.contains(t.get(j).key())) {
+        notTheHolder |= NOT_HOLDER_MODIFIERS.contains(t.get(j).key());
+        j++;
+      }
+      if (j + 1 < t.size() && t.get(j).key().equals("par") && t.get(j + 1).key().equals("interim")) {
+        j += 2;
+      }
+      // a name right after the title, or after a comma ("le ministre russe, Sergueï Lavrov"): the name wins
       int[] name = personNameAt(t, j, used);
+      if (name == null && j + 1 < t.size() && t.get(j).key().equals(",")) {
+        name = personNameAt(t, j + 1, used);
+        if (name != null && kb.byName(keyOf(t, name[0], name[1])).stream()
+            .noneMatch(e -> e.type() == EntityType.PERSON) && name[1] - name[0] < 2) {
+          name = null;
+        }
+      }
       int from = i > 0 && DETERMINERS.contains(t.get(i - 1).key()) ? i - 1 : i;
       if (name != null) {
         Entity p = personEntity(s, name[0], name[1], country, best.value());
@@ -115,7 +204,10 @@ final class Recognizer {
         out.add(mention(s, name[0], name[1], p, Mention.Kind.NAME, best.id() + "+name"));
         continue;
       }
-      if (country == null) {
+      if (country == null && RESOLVED_BY_FOCUS.contains(best.id())) {
+        country = countryForBareTitle(best, published);
+      }
+      if (country == null || notTheHolder) {
         continue;
       }
       Optional<KbEntity> holder = holderOn(best.value(), country.id(), published);
@@ -441,10 +533,12 @@ final class Recognizer {
       }
       List<Mention> prior = new ArrayList<>(before);
       out.stream().filter(x -> x.from() < m[0]).forEach(prior::add);
+      boolean leaders = e.pattern().toString().contains("dirigeants")
+          && Set.of("dirigeants", "presidents", "chefs", "leaders").contains(t.get(m[1] - 1).key());
       List<Entity> persons = new ArrayList<>();
       for (int k = prior.size() - 1; k >= 0 && persons.size() < 2; k--) {
         Entity p = prior.get(k).entity();
-        if (p.type() == EntityType.PERSON && !persons.contains(p)) {
+        if (p.type() == EntityType.PERSON && !persons.contains(p) && (!leaders || isLeader(p))) {
           persons.add(p);
         }
       }
@@ -461,6 +555,15 @@ final class Recognizer {
         out.add(mention(s, m[0], m[1], r, Mention.Kind.ANAPHOR, e.id()));
       }
     }
+  }
+
+  /** Holds, or held, a head of state or government office; unknown persons count as leaders. */
+  private boolean isLeader(Entity p) {
+    if (p.kb() == null) {
+      return true;
+    }
+    return kb.officesOf(p.kb().id()).stream()
+        .anyMatch(o -> o.role().equals("head_of_state") || o.role().equals("head_of_government"));
   }
 
   // ---- helpers
