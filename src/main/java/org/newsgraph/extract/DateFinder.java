@@ -103,9 +103,11 @@ final class DateFinder {
       return new DateMention(i, to, s.span(startWithArticle(t, i, true), to), d,
           bound(t, i), rule);
     }
-    if (isYear(t.get(i)) && i > 0 && Set.of("en", "de", "depuis", "d'").contains(t.get(i - 1).key())
+    boolean yearAfterYear = i >= 2 && t.get(i - 1).key().equals("et") && isYear(t.get(i - 2));
+    if (isYear(t.get(i)) && i > 0 && (yearAfterYear
+        || Set.of("en", "de", "depuis", "d'").contains(t.get(i - 1).key()))
         && (i + 1 >= t.size() || !MONTHS.containsKey(t.get(i + 1).key()))) {
-      return make(s, i - 1, i + 1,
+      return make(s, yearAfterYear ? i : i - 1, i + 1,
           new Resolved(PartialDate.ofYear(Integer.parseInt(t.get(i).text())), "explicit"), "year");
     }
     String k = t.get(i).key();

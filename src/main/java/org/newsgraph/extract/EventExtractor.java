@@ -38,6 +38,9 @@ final class EventExtractor {
   private static final Set<String> TITLE_WORDS = Set.of("homologue", "homologues", "president",
       "presidente", "ministre", "chef", "cheffe", "dirigeant", "dirigeante", "premier", "premiere",
       "secretaire", "general", "colonel", "m.", "mme", "porte-parole", "roi", "emir", "elu", "elue");
+  /** When several cues apply, the first of these wins: a denial outranks everything. */
+  private static final List<Status> STATUS_PRIORITY = List.of(Status.DENIED, Status.HYPOTHETICAL,
+      Status.PLANNED, Status.ALLEGED, Status.HABITUAL, Status.OCCURRED);
   private static final Set<EventClass> SPEECH_ACTS = Set.of(EventClass.STATEMENT,
       EventClass.CONDOLENCE, EventClass.THANKS, EventClass.SUPPORT, EventClass.ACCUSATION,
       EventClass.THREAT, EventClass.APPEAL, EventClass.AGREEMENT, EventClass.DENIAL);
@@ -209,7 +212,7 @@ final class EventExtractor {
         }
       }
       boolean source = prep.equals("selon") || k >= 0 && isReportVerb(t.get(k))
-          || k >= 1 && t.get(k).key().equals("d'apres");
+          || k >= 1 && t.get(k).key().equals("d'apres") || reportsThat(t, m.to());
       boolean topic = false;
       for (int[] span : topicSpans) {
         topic |= m.from() >= span[0] && m.to() <= span[1];
@@ -217,6 +220,23 @@ final class EventExtractor {
       out.add(new Arg(m, prep, source, topic));
     }
     return out;
+  }
+
+  /** "Pékin a indiqué que ...": the mention ending at {@code i} is the subject of a report verb. */
+  private boolean reportsThat(List<Token> t, int i) {
+    int k = i;
+    if (k < t.size() && Set.of("a", "ont", "avait", "avaient").contains(t.get(k).key())) {
+      k++;
+    }
+    if (k >= t.size() || !isReportVerb(t.get(k))) {
+      return false;
+    }
+    for (int j = k + 1; j < Math.min(t.size(), k + 4); j++) {
+      if (Set.of("que", "qu'", ":").contains(t.get(j).key())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private boolean isReportVerb(Token t) {
@@ -300,7 +320,7 @@ final class EventExtractor {
           }
         }
         Entity init = initiative(s, args, d);
-        if (init == null && tr.entry().id().equals("trigger.call.appeler")) {
+        if (init == null && tr.entry().id().startsWith("trigger.call.appeler")) {
           init = subject(actors, tr, s);
         }
         collapseCountries(d);
@@ -312,8 +332,11 @@ final class EventExtractor {
         if (d.participants.size() < 2) {
           return null;
         }
+        if (d.initiator != null && d.participants.size() == 2) {
+          d.target = d.participants.get(0).equals(d.initiator) ? d.participants.get(1) : d.participants.get(0);
+        }
         d.topics.addAll(topics(s));
-        if (tr.type() == EventClass.MEETING || tr.type() == EventClass.VISIT) {
+        if (tr.type() != EventClass.PHONE_CALL) {
           d.place = place(s, args, tr, false);
         }
       }
@@ -366,6 +389,28 @@ final class EventExtractor {
       case COUP -> {
         Entity junta = null;
         KbEntity country = null;
+        if (tr.entry().id().equals("trigger.coup.renverser")) {
+          // "des militaires ont renversé le président X": a coup only when a leader is ousted
+          Entity ousted = null;
+          for (Arg a : actors) {
+            if (a.m().from() >= tr.to() && a.m().from() - tr.to() <= 4 && a.prep().isEmpty()
+                && a.e().type() == EntityType.PERSON && a.e().kb() != null) {
+              ousted = a.e();
+              break;
+            }
+          }
+          KbEntity of = ousted == null ? null : officeCountry(ousted);
+          if (of == null) {
+            return null;
+          }
+          d.target = ousted;
+          d.add(ousted);
+          junta = junta(of, "coup.junta-of-ousted-leader");
+          d.initiator = junta;
+          d.add(junta);
+          d.place = Entity.of(of, "coup.country-of-ousted-leader");
+          return d;
+        }
         for (Arg a : args) {
           if (a.e().key().startsWith("junta:")) {
             junta = a.e();
@@ -374,10 +419,7 @@ final class EventExtractor {
           }
         }
         if (junta == null && country != null) {
-          junta = new Entity("junta:" + country.id(), EntityType.ORGANIZATION,
-              "militaires au pouvoir (" + country.nameFr() + ")", "military rulers ("
-                  + (country.nameEn() == null ? country.nameFr() : country.nameEn()) + ")", null,
-              "coup.junta-of-country");
+          junta = junta(country, "coup.junta-of-country");
         }
         if (junta != null) {
           d.initiator = junta;
@@ -407,6 +449,20 @@ final class EventExtractor {
       }
     }
     return d;
+  }
+
+  /** The military rulers of a country, as an unnamed organisation. */
+  static Entity junta(KbEntity country, String rule) {
+    return new Entity("junta:" + country.id(), EntityType.ORGANIZATION,
+        "militaires au pouvoir (" + country.nameFr() + ")", "military rulers ("
+            + (country.nameEn() == null ? country.nameFr() : country.nameEn()) + ")", null, rule);
+  }
+
+  /** The country where a person held a head of state or government office. */
+  private KbEntity officeCountry(Entity person) {
+    return kb.officesOf(person.kb().id()).stream()
+        .filter(o -> o.role().equals("head_of_state") || o.role().equals("head_of_government"))
+        .map(o -> kb.get(o.country()).orElse(null)).filter(Objects::nonNull).findFirst().orElse(null);
   }
 
   private static int nextTrigger(Trigger tr, List<Trigger> all) {
@@ -484,7 +540,7 @@ final class EventExtractor {
       d.initiator = subject;
       d.target = object;
     }
-    if (d.type == EventClass.STATEMENT) {
+    if (d.type == EventClass.STATEMENT || d.type == EventClass.AGREEMENT) {
       for (Arg a : actors) {
         if (a.m().to() <= tr.from() && a.prep().isEmpty() && !a.topic()) {
           d.add(actor(a));
@@ -667,9 +723,9 @@ final class EventExtractor {
     for (Lexicon.Entry e : lex.ofKind("status")) {
       for (int i = from; i < to; i++) {
         int end = e.pattern().matchAt(t, i);
-        if (end > i && end <= Math.min(t.size(), tr.to() + 6) && !(i >= tr.from() && end <= tr.to())) {
+        if (end > i && end <= Math.min(t.size(), tr.to() + 6)) {
           Status st = Status.valueOf(e.value().toUpperCase(java.util.Locale.ROOT));
-          if (found == null || st.ordinal() < found.ordinal() && st != Status.OCCURRED) {
+          if (found == null || STATUS_PRIORITY.indexOf(st) < STATUS_PRIORITY.indexOf(found)) {
             found = st;
           }
         }
@@ -681,7 +737,6 @@ final class EventExtractor {
     if (found == null && unconfirmed) {
       found = Status.ALLEGED;
     }
-    // ordinal order: PLANNED, HYPOTHETICAL, DENIED...; denial outranks all
     return found == null ? Status.OCCURRED : found;
   }
 
@@ -702,9 +757,11 @@ final class EventExtractor {
     if (drafts.isEmpty()) {
       return;
     }
+    List<Draft> extra = new ArrayList<>();
+    DateFinder.DateMention previous = null;
     for (DateFinder.DateMention dm : dates.find(s, pub)) {
-      if (dm.bound()) {
-        continue;
+      if (dm.bound() || dm.from() > 0 && isReportVerb(s.tokens().get(dm.from() - 1))) {
+        continue; // "a indiqué mardi que ...": the day of the report, not of the event
       }
       Draft best = null;
       int bestDist = Integer.MAX_VALUE;
@@ -716,6 +773,18 @@ final class EventExtractor {
           bestDist = dist;
         }
       }
+      boolean coordinated = previous != null && dm.from() == previous.to() + 1
+          && s.tokens().get(previous.to()).key().equals("et");
+      previous = dm;
+      if (best != null && best.dateExpression != null && plural(best) && coordinated
+          && dm.date() != null && !dm.date().equals(best.date)) {
+        // "deux coups d'État en 2020 et 2021": one event per date
+        Draft copy = copyOf(best);
+        copy.date = dm.date();
+        copy.dateExpression = dm.text();
+        extra.add(copy);
+        continue;
+      }
       if (best != null && best.dateExpression == null) {
         best.date = dm.date();
         best.dateExpression = dm.text();
@@ -726,6 +795,29 @@ final class EventExtractor {
             ev.trigger(), rules));
       }
     }
+    drafts.addAll(extra);
+  }
+
+  private static boolean plural(Draft d) {
+    String trig = d.evidence.get(0).trigger();
+    String first = trig.split("[ ']")[0].toLowerCase(java.util.Locale.ROOT);
+    return first.length() > 3 && (first.endsWith("s") || first.endsWith("x"));
+  }
+
+  private static Draft copyOf(Draft d) {
+    Draft c = new Draft();
+    c.type = d.type;
+    c.status = d.status;
+    c.participants.addAll(d.participants);
+    c.initiator = d.initiator;
+    c.target = d.target;
+    c.place = d.place;
+    c.topics.addAll(d.topics);
+    c.reportedBy = d.reportedBy;
+    c.casualties = d.casualties;
+    c.evidence.addAll(d.evidence);
+    c.sentence = d.sentence;
+    return c;
   }
 
   private static Trigger triggerOf(Draft d, List<Trigger> triggers) {
@@ -838,6 +930,7 @@ final class EventExtractor {
     Integer civ = null;
     Integer mil = null;
     boolean min = false;
+    boolean minimumBefore = false;
     for (int i = 0; i + 1 < t.size(); i++) {
       Integer n = number(t.get(i));
       if (n == null) {
@@ -846,18 +939,30 @@ final class EventExtractor {
       String next = t.get(i + 1).key();
       if (PEOPLE.contains(next) && total == null) {
         total = n;
-        min = i >= 2 && (t.get(i - 2).key().equals("au") && t.get(i - 1).key().equals("moins")
-            || t.get(i - 2).key().equals("plus") && t.get(i - 1).key().equals("de"));
+        min = atLeast(t, i);
       } else if (CIVILIANS.contains(next) && civ == null) {
         civ = n;
+        minimumBefore |= atLeast(t, i);
       } else if (MILITARY.contains(next) && mil == null) {
         mil = n;
+        minimumBefore |= atLeast(t, i);
       }
     }
     if (total == null && civ == null && mil == null) {
       return null;
     }
+    if (total == null) {
+      // "au moins 12 soldats ont été tués": the only count given is the toll
+      total = civ == null ? mil : mil == null ? civ : Integer.valueOf(civ + mil);
+      min = minimumBefore;
+    }
     return new Event.Casualties(total, civ, mil, min);
+  }
+
+  /** "au moins N", "plus de N". */
+  private static boolean atLeast(List<Token> t, int i) {
+    return i >= 2 && (t.get(i - 2).key().equals("au") && t.get(i - 1).key().equals("moins")
+        || t.get(i - 2).key().equals("plus") && t.get(i - 1).key().equals("de"));
   }
 
   private static Integer number(Token t) {

@@ -83,7 +83,7 @@ public final class Iris {
     if (e.date() != null && !e.participants().isEmpty()) {
       key = family + "|" + e.status() + "|" + people + "|" + e.date();
     } else {
-      key = family + "|" + e.status() + "|" + people + "|" + articleId + "|"
+      key = family + "|" + e.status() + "|" + people + "|" + e.date() + "|" + articleId + "|"
           + e.evidence().get(0).sentence();
     }
     return base + "event/" + hash(key);

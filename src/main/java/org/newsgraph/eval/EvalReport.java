@@ -1,0 +1,169 @@
+package org.newsgraph.eval;
+
+import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.newsgraph.eval.ArticleScore.Counts;
+import org.newsgraph.eval.ArticleScore.Finding;
+
+/** The scores of a set of articles: totals per category and the printed table. */
+public final class EvalReport {
+
+  private final List<ArticleScore> articles;
+
+  public EvalReport(List<ArticleScore> articles) {
+    this.articles = List.copyOf(articles);
+  }
+
+  public List<ArticleScore> articles() {
+    return articles;
+  }
+
+  /** (a) Diplomatic interactions that occurred, over all articles. */
+  public Counts interactions() {
+    Counts c = Counts.ZERO;
+    for (ArticleScore a : articles) {
+      c = c.plus(a.interactions());
+    }
+    return c;
+  }
+
+  /** (b) Interactions asserted as occurred that the gold gives with another status. */
+  public int wronglyAsserted() {
+    int n = 0;
+    for (ArticleScore a : articles) {
+      n += a.wronglyAsserted();
+    }
+    return n;
+  }
+
+  /** (c) Wikidata links. */
+  public Counts links() {
+    Counts c = Counts.ZERO;
+    for (ArticleScore a : articles) {
+      c = c.plus(a.links());
+    }
+    return c;
+  }
+
+  /** (c) GeoNames links. */
+  public Counts geonames() {
+    Counts c = Counts.ZERO;
+    for (ArticleScore a : articles) {
+      c = c.plus(a.geonames());
+    }
+    return c;
+  }
+
+  /** (d) Other events by ontology class. */
+  public Map<String, Counts> otherByClass() {
+    Map<String, Counts> m = new TreeMap<>();
+    for (ArticleScore a : articles) {
+      a.other().forEach((k, v) -> m.merge(k, v, Counts::plus));
+    }
+    return m;
+  }
+
+  /** (d) Other events of all classes. */
+  public Counts otherTotal() {
+    Counts c = Counts.ZERO;
+    for (Counts x : otherByClass().values()) {
+      c = c.plus(x);
+    }
+    return c;
+  }
+
+  /** Articles for which the system gave no output. */
+  public int missingOutputs() {
+    int n = 0;
+    for (ArticleScore a : articles) {
+      if (a.noOutput()) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /** Two decimals, rounded from the exact value of the double, ties to even (as Python prints). */
+  static String two(double d) {
+    return new BigDecimal(d).setScale(2, RoundingMode.HALF_EVEN).toPlainString();
+  }
+
+  /** The last line: the same summary line as the reference scorer's. */
+  public String summaryLine() {
+    return "SUMMARY interactionsF1=" + two(interactions().f1()) + " wronglyAsserted=" + wronglyAsserted()
+        + " linksF1=" + two(links().f1()) + " otherF1=" + two(otherTotal().f1())
+        + " missingOutputs=" + missingOutputs();
+  }
+
+  /**
+   * Prints the per-article counts, the table of scores, the misses and false hits of each article
+   * (with the hits too when verbose) and the summary line.
+   */
+  public void print(PrintWriter out, boolean verbose) {
+    out.printf("%-24s %-18s%-18s%-18s%s%n", "ARTICLE", "INTERACTIONS", "QIDS", "GEONAMES",
+        "OTHER EVENTS");
+    out.printf("%-24s %-18s%-18s%-18s%s%n", "", "gold  sys   tp", "gold  sys   tp",
+        "gold  sys   tp", "gold  sys   tp");
+    for (ArticleScore a : articles) {
+      out.printf("%-24s %s    %s    %s    %s%s%n", a.name(), row(a.interactions()), row(a.links()),
+          row(a.geonames()), row(a.otherTotal()), a.noOutput() ? "    NO OUTPUT" : "");
+    }
+    out.println();
+    out.printf("%-46s %5s %5s %5s %5s %5s %5s%n", "CATEGORY", "P", "R", "F1", "TP", "FP", "FN");
+    line(out, "(a) diplomatic interactions that occurred", interactions());
+    out.printf("%-46s %5d   (among the FP of (a): gold says planned,%n",
+        "(b) interactions wrongly asserted as occurred", wronglyAsserted());
+    out.printf("%-55s hypothetical, denied, habitual...)%n", "");
+    line(out, "(c) entity links: Wikidata QIDs", links());
+    line(out, "    entity links: GeoNames ids", geonames());
+    line(out, "(d) other events, all classes", otherTotal());
+    otherByClass().forEach((k, v) -> line(out, "      " + k, v));
+    if (missingOutputs() > 0) {
+      out.printf("%d article(s) without output: everything in their gold is counted as missed.%n",
+          missingOutputs());
+    }
+    out.println();
+    out.println(verbose ? "Hits, misses and false hits by article:" : "Misses and false hits by article:");
+    for (ArticleScore a : articles) {
+      List<Finding> fs = a.findings().stream().filter(f -> verbose || f.isError()).toList();
+      if (fs.isEmpty() && !a.noOutput()) {
+        out.printf("%s: nothing missed, nothing wrong%n", a.name());
+        continue;
+      }
+      out.printf("%s:%s%n", a.name(), a.noOutput() ? " NO OUTPUT" : "");
+      for (Finding f : fs) {
+        out.printf("  %-20s %s%n", label(f.kind()), f.text());
+      }
+    }
+    out.println();
+    out.println(summaryLine());
+    out.flush();
+  }
+
+  private static String row(Counts c) {
+    return String.format("%4d %4d %4d", c.gold(), c.system(), c.tp());
+  }
+
+  private static void line(PrintWriter out, String name, Counts c) {
+    out.printf("%-46s %5s %5s %5s %5d %5d %5d%n", name, two(c.precision()), two(c.recall()),
+        two(c.f1()), c.tp(), c.fp(), c.fn());
+  }
+
+  private static String label(ArticleScore.Kind k) {
+    return switch (k) {
+      case HIT -> "hit";
+      case MISS -> "missed";
+      case FALSE_HIT -> "false hit";
+      case WRONGLY_ASSERTED -> "wrongly asserted";
+      case MISSING_LINK -> "missing links";
+      case EXTRA_LINK -> "extra links";
+      case OTHER_HIT -> "hit (other)";
+      case OTHER_MISS -> "missed (other)";
+      case OTHER_FALSE_HIT -> "false hit (other)";
+    };
+  }
+}
