@@ -45,6 +45,11 @@ final class DateFinder {
    */
   record DateMention(int from, int to, String text, PartialDate date, boolean bound, String rule) {}
 
+  /** The day of the week a folded weekday name names, or null. */
+  static DayOfWeek weekday(String key) {
+    return WEEKDAYS.get(key);
+  }
+
   List<DateMention> find(Sentence s, PartialDate published) {
     List<Token> t = s.tokens();
     List<DateMention> out = new ArrayList<>();

@@ -53,6 +53,8 @@ final class EventExtractor {
   private final Gazetteer kb;
   private final Lexicon lex;
   private final DateFinder dates = new DateFinder();
+  /** Full dates the article gives, against which a bare weekday is read (per call of extract). */
+  private List<PartialDate> anchors = List.of();
 
   EventExtractor(Gazetteer kb, Lexicon lex) {
     this.kb = kb;
@@ -85,6 +87,11 @@ final class EventExtractor {
     final List<Event.Evidence> evidence = new ArrayList<>();
     Draft partOf;
     int sentence;
+    /** The trigger follows a definite or demonstrative article: it may refer back. */
+    boolean definite;
+    /** Token span of the trigger in its sentence. */
+    int from;
+    int to;
     boolean during;
 
     void add(Entity e) {
@@ -97,6 +104,15 @@ final class EventExtractor {
   List<Event> extract(List<Sentence> sentences, List<Mention> mentions, PartialDate published) {
     List<Draft> drafts = new ArrayList<>();
     Entity lastSource = null;
+    anchors = new ArrayList<>();
+    for (Sentence s : sentences) {
+      for (DateFinder.DateMention dm : dates.find(s, published)) {
+        if (dm.date() != null && dm.date().precision() == PartialDate.Precision.DAY && !dm.bound()
+            && !dm.rule().startsWith("weekday-before")) {
+          anchors.add(dm.date());
+        }
+      }
+    }
     for (Sentence s : sentences) {
       List<Mention> ms = mentions.stream().filter(m -> m.sentence() == s.index()).toList();
       List<Arg> args = args(s, ms);
@@ -114,6 +130,12 @@ final class EventExtractor {
         d.reportedBy = source;
         d.status = status(s, tr, triggers);
         here.add(d);
+      }
+      if (here.stream().noneMatch(d -> d.type == EventClass.STATEMENT)) {
+        Draft said = reportedSpeech(s, args);
+        if (said != null) {
+          here.add(said);
+        }
       }
       assignDates(s, triggers, here, published);
       linkDuring(s, triggers, here, drafts);
@@ -222,6 +244,44 @@ final class EventExtractor {
     return out;
   }
 
+  private static final Lexicon.Entry REPORTED_SPEECH = new Lexicon.Entry("statement.reported-speech",
+      "trigger", "Statement", new TokenPattern("dit"), 0);
+
+  /**
+   * "X a déclaré que ...", "a déclaré le porte-parole, X": a person's declaration is a statement
+   * of that person. Organisations and media that report are sources, not speakers.
+   */
+  private Draft reportedSpeech(Sentence s, List<Arg> args) {
+    List<Token> t = s.tokens();
+    for (int k = 0; k < t.size(); k++) {
+      if (!isReportVerb(t.get(k))) {
+        continue;
+      }
+      Entity speaker = null;
+      for (Arg a : args) {
+        boolean after = a.m().from() > k && a.m().from() - k <= 4 && a.source();
+        boolean before = a.m().to() <= k && k - a.m().to() <= 2 && a.prep().isEmpty();
+        if ((after || before) && a.e().type() == EntityType.PERSON) {
+          speaker = a.e();
+          break;
+        }
+      }
+      if (speaker == null) {
+        continue;
+      }
+      Draft d = new Draft();
+      d.type = EventClass.STATEMENT;
+      d.sentence = s.index();
+      d.from = k;
+      d.to = k + 1;
+      d.add(speaker);
+      d.evidence.add(new Event.Evidence(s.index(), s.start(), s.end(), s.text(), t.get(k).text(),
+          List.of(REPORTED_SPEECH.id())));
+      return d;
+    }
+    return null;
+  }
+
   /** "Pékin a indiqué que ...": the mention ending at {@code i} is the subject of a report verb. */
   private boolean reportsThat(List<Token> t, int i) {
     int k = i;
@@ -287,8 +347,7 @@ final class EventExtractor {
   private boolean clauseEnd(List<Token> t, int i) {
     String k = t.get(i).key();
     return k.equals(",") || k.equals(".") || k.equals(";") || k.equals(":") || k.equals("selon")
-        || k.equals("(") || isReportVerb(t.get(i)) || k.equals("estimant") || k.equals("et")
-        && i + 1 < t.size() && t.get(i + 1).key().equals("de");
+        || k.equals("(") || isReportVerb(t.get(i)) || k.equals("estimant");
   }
 
   // ---- frames: roles by class
@@ -297,6 +356,10 @@ final class EventExtractor {
     Draft d = new Draft();
     d.type = tr.type();
     d.sentence = s.index();
+    d.from = tr.from();
+    d.to = tr.to();
+    d.definite = tr.from() > 0 && Set.of("l'", "la", "le", "les", "cette", "ces", "cet", "deux")
+        .contains(s.tokens().get(tr.from() - 1).key());
     d.evidence.add(new Event.Evidence(s.index(), s.start(), s.end(), s.text(), s.span(tr.from(), tr.to()),
         List.of(tr.entry().id())));
     List<Arg> actors = args.stream().filter(a -> !a.source() && actor(a) != null).toList();
@@ -375,9 +438,19 @@ final class EventExtractor {
             break;
           }
         }
+        int against = -1;
+        for (int k = tr.to(); k < s.tokens().size() && against < 0; k++) {
+          if (s.tokens().get(k).key().equals("contre")) {
+            against = k;
+          }
+        }
         for (Arg a : actors) {
-          if (a.m().from() >= tr.to() && a.prep().equals("contre") && a.e().type().isActor()
-              && a.e().type() != EntityType.COUNTRY) {
+          // "contre X", or an organisation a few words on: "contre le quartier général du G5 Sahel"
+          boolean direct = a.prep().equals("contre");
+          boolean reached = against >= 0 && a.m().from() > against && a.m().from() - against <= 7
+              && a.e().type() == EntityType.ORGANIZATION && a.prep().equals("de");
+          if (a.m().from() >= tr.to() && (direct || reached) && a.e().type().isActor()
+              && a.e().type() != EntityType.COUNTRY && !a.e().equals(d.initiator)) {
             d.target = actor(a);
             d.add(d.target);
             break;
@@ -766,8 +839,7 @@ final class EventExtractor {
       Draft best = null;
       int bestDist = Integer.MAX_VALUE;
       for (Draft d : drafts) {
-        Trigger tr = triggerOf(d, triggers);
-        int dist = dm.from() >= tr.to() ? dm.from() - tr.to() : (tr.from() - dm.to()) + 1;
+        int dist = dm.from() >= d.to ? dm.from() - d.to : (d.from - dm.to()) + 1;
         if (dist < bestDist) {
           best = d;
           bestDist = dist;
@@ -788,9 +860,20 @@ final class EventExtractor {
       if (best != null && best.dateExpression == null) {
         best.date = dm.date();
         best.dateExpression = dm.text();
+        String rule = dm.rule();
+        if (dm.date() == null && rule.equals("weekday-unresolved")) {
+          // "ce mardi" in an article that gives "mardi 7 février 2023" elsewhere
+          java.time.DayOfWeek wd = DateFinder.weekday(s.tokens().get(dm.to() - 1).key());
+          List<PartialDate> same = anchors.stream().distinct()
+              .filter(a -> a.start().getDayOfWeek() == wd).toList();
+          if (same.size() == 1) {
+            best.date = same.get(0);
+            rule = "weekday-of-a-date-in-the-article";
+          }
+        }
         Event.Evidence ev = best.evidence.get(0);
         List<String> rules = new ArrayList<>(ev.rules());
-        rules.add("date." + dm.rule());
+        rules.add("date." + rule);
         best.evidence.set(0, new Event.Evidence(ev.sentence(), ev.start(), ev.end(), ev.text(),
             ev.trigger(), rules));
       }
@@ -817,19 +900,13 @@ final class EventExtractor {
     c.casualties = d.casualties;
     c.evidence.addAll(d.evidence);
     c.sentence = d.sentence;
+    c.from = d.from;
+    c.to = d.to;
     return c;
   }
 
-  private static Trigger triggerOf(Draft d, List<Trigger> triggers) {
-    String trig = d.evidence.get(0).trigger();
-    String rule = d.evidence.get(0).rules().get(0);
-    for (Trigger t : triggers) {
-      if (t.entry().id().equals(rule)) {
-        return t;
-      }
-    }
-    throw new IllegalStateException("no trigger for " + trig);
-  }
+
+
 
   // ---- events that took place during an interaction
 
@@ -840,8 +917,7 @@ final class EventExtractor {
       if (!d.type.isInteraction()) {
         continue;
       }
-      Trigger tr = triggerOf(d, triggers);
-      for (int k = Math.max(0, tr.from() - 4); k < tr.from(); k++) {
+      for (int k = Math.max(0, d.from - 4); k < d.from; k++) {
         if (DURING.contains(t.get(k).key())) {
           host = d;
           d.during = true;
@@ -1001,9 +1077,13 @@ final class EventExtractor {
   private static boolean sameEvent(Draft a, Draft b) {
     boolean classes = a.type == b.type || a.type.isInteraction() && b.type.isInteraction()
         && (a.type == EventClass.INTERACTION || b.type == EventClass.INTERACTION);
-    if (a.type == EventClass.ATTACK && b.type == EventClass.ATTACK && a.status == b.status
-        && a.date != null && a.date.equals(b.date) && unnamed(a) && unnamed(b)) {
-      return true;
+    if (a.type == EventClass.ATTACK && b.type == EventClass.ATTACK && a.status == b.status) {
+      boolean sameDay = a.date != null && a.date.equals(b.date);
+      boolean oneUndated = a.date == null || b.date == null;
+      boolean sameTarget = a.target != null && a.target.equals(b.target);
+      if (sameDay && unnamed(a) && unnamed(b) || oneUndated && sameTarget) {
+        return true;
+      }
     }
     boolean statuses = a.status == b.status || Set.of(a.status, b.status)
         .equals(Set.of(Status.DENIED, Status.ALLEGED));
@@ -1052,11 +1132,26 @@ final class EventExtractor {
     // "la dernière attaque": an attack with nothing of its own refers back to one already read
     List<Draft> drafts = new ArrayList<>();
     for (Draft d : all) {
-      boolean empty = d.type == EventClass.ATTACK && d.participants.isEmpty() && d.date == null
-          && d.place == null && d.casualties == null;
-      Draft earlier = drafts.stream().filter(o -> o.type == EventClass.ATTACK).findFirst().orElse(null);
-      if (empty && earlier != null) {
+      if (SPEECH_ACTS.contains(d.type) && d.participants.isEmpty()) {
+        continue; // a statement by nobody we know says nothing a query can use
+      }
+      boolean nothingOwn = d.type == EventClass.ATTACK && d.date == null && d.place == null
+          && d.casualties == null;
+      Draft earlier = null;
+      for (Draft o : drafts) {
+        if (o.type == EventClass.ATTACK) {
+          earlier = o;
+        }
+      }
+      if (nothingOwn && earlier != null && (d.participants.isEmpty() || d.definite)) {
+        // "la dernière attaque", "les deux attaques ont été revendiquées par X": the attack(s) above
         earlier.evidence.addAll(d.evidence);
+        for (Entity e : d.participants) {
+          earlier.add(e);
+        }
+        if (earlier.initiator == null) {
+          earlier.initiator = d.initiator;
+        }
         continue;
       }
       drafts.add(d);

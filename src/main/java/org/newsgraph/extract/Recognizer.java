@@ -300,6 +300,11 @@ final class Recognizer {
       if (m == null) {
         continue;
       }
+      if (namesAThing(t, m[0])) {
+        mark(used, m[0], m[1]);
+        i = m[1] - 1;
+        continue; // "le bateau « Tombouctou »": a boat, not the city
+      }
       List<KbEntity> cands = kb.byName(keyOf(t, m[0], m[1]));
       KbEntity e = choose(cands, t, m[0]);
       mark(used, m[0], m[1]);
@@ -308,6 +313,20 @@ final class Recognizer {
           "gazetteer:" + e.id()));
       i = m[1] - 1;
     }
+  }
+
+  private static final Set<String> THINGS = Set.of("bateau", "navire", "vol", "operation",
+      "porte-avions", "avion", "ferry", "paquebot", "cargo", "petrolier", "baptise", "baptisee",
+      "nomme", "nommee", "hotel", "stade", "rue", "avenue", "boulevard", "place", "pont", "ecole",
+      "lycee", "universite", "aeroport", "gare", "marche", "quartier", "camp");
+
+  /** A name right after "bateau", "opération", "rue"... (quotes allowed) names that thing. */
+  private static boolean namesAThing(List<Token> t, int at) {
+    int k = at - 1;
+    while (k >= 0 && Set.of("«", "\"", "“", "'").contains(t.get(k).key())) {
+      k--;
+    }
+    return k >= 0 && k < at && THINGS.contains(t.get(k).key());
   }
 
   /** Longest gazetteer name starting at i with a capitalised word in it: {from, to} or null. */
@@ -403,9 +422,10 @@ final class Recognizer {
             }
           }
           default -> {
-            if (i > 0 && Set.of("des", "les", "de", "d'", "par").contains(t.get(i - 1).key())) {
+            if (i > 0 && Set.of("des", "les", "de", "d'", "par", "un", "une").contains(t.get(i - 1).key())) {
+              String words = s.span(i, end);
               entity = new Entity("group:" + articleId + ":" + slug(e.value()),
-                  EntityType.ORGANIZATION, e.value(), null, null, e.id());
+                  EntityType.ORGANIZATION, words, null, null, e.id());
               qEnd = end;
             }
           }
