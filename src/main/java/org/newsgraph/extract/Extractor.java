@@ -21,7 +21,7 @@ import org.newsgraph.text.Sentence;
  */
 public final class Extractor {
 
-  private final FrenchAnalyzer analyzer = new FrenchAnalyzer();
+  private final FrenchAnalyzer analyzer = new FrenchAnalyzer(new org.newsgraph.text.PosTagger());
   private final Gazetteer kb;
   private final Lexicon lexicon;
   private final EventExtractor events;

@@ -593,7 +593,8 @@ final class Recognizer {
     int lastCap = from;
     while (end < t.size() && !used[end]) {
       Token tok = t.get(end);
-      if (tok.capitalized() && tok.word() && !NOT_NAMES.contains(tok.key())) {
+      if (tok.capitalized() && tok.word() && !NOT_NAMES.contains(tok.key())
+          && (tok.properNounOrUntagged() || end > from)) {
         end++;
         lastCap = end;
       } else if (end > from && NAME_PARTICLES.contains(tok.key()) && end + 1 < t.size()

@@ -23,11 +23,26 @@ public final class FrenchAnalyzer {
       "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu",
       "presqu", "quelqu");
 
+  private final PosTagger tagger;
+
+  /** An analyser without part-of-speech tags. */
+  public FrenchAnalyzer() {
+    this(null);
+  }
+
+  /** An analyser that tags tokens with parts of speech when a tagger is given. */
+  public FrenchAnalyzer(PosTagger tagger) {
+    this.tagger = tagger;
+  }
+
   /** Splits the text into sentences with their tokens. */
   public List<Sentence> analyse(String text) {
     List<Sentence> out = new ArrayList<>();
     for (int[] span : sentenceSpans(text)) {
       List<Token> tokens = tokenize(text, span[0], span[1]);
+      if (tagger != null) {
+        tokens = tagger.tag(tokens);
+      }
       if (!tokens.isEmpty()) {
         out.add(new Sentence(out.size(), span[0], span[1], text.substring(span[0], span[1]), tokens));
       }
