@@ -55,6 +55,7 @@ final class EventExtractor {
   private final DateFinder dates = new DateFinder();
   /** Full dates the article gives, against which a bare weekday is read (per call of extract). */
   private List<PartialDate> anchors = List.of();
+  private int datelineEnd;
 
   EventExtractor(Gazetteer kb, Lexicon lex) {
     this.kb = kb;
@@ -101,7 +102,14 @@ final class EventExtractor {
     }
   }
 
-  List<Event> extract(List<Sentence> sentences, List<Mention> mentions, PartialDate published) {
+  /**
+   * The events of an article's sentences.
+   *
+   * @param datelineEnd offset where the article's dateline ends: dates before it date the story
+   */
+  List<Event> extract(List<Sentence> sentences, List<Mention> mentions, PartialDate published,
+      int datelineEnd) {
+    this.datelineEnd = datelineEnd;
     List<Draft> drafts = new ArrayList<>();
     Entity lastSource = null;
     anchors = new ArrayList<>();
@@ -833,7 +841,8 @@ final class EventExtractor {
     List<Draft> extra = new ArrayList<>();
     DateFinder.DateMention previous = null;
     for (DateFinder.DateMention dm : dates.find(s, pub)) {
-      if (dm.bound() || dm.from() > 0 && isReportVerb(s.tokens().get(dm.from() - 1))) {
+      if (dm.bound() || dm.from() > 0 && isReportVerb(s.tokens().get(dm.from() - 1))
+          || s.tokens().get(dm.from()).start() < datelineEnd) {
         continue; // "a indiqué mardi que ...": the day of the report, not of the event
       }
       Draft best = null;

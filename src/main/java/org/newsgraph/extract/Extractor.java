@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.newsgraph.article.Article;
+import org.newsgraph.article.PartialDate;
 import org.newsgraph.kb.Gazetteer;
 import org.newsgraph.text.FrenchAnalyzer;
 import org.newsgraph.text.Sentence;
@@ -24,14 +25,25 @@ public final class Extractor {
   private final FrenchAnalyzer analyzer = new FrenchAnalyzer(new org.newsgraph.text.PosTagger());
   private final Gazetteer kb;
   private final Lexicon lexicon;
-  private final EventExtractor events;
 
   public Extractor(Gazetteer kb, Lexicon lexicon) {
     Objects.requireNonNull(kb, "kb");
     Objects.requireNonNull(lexicon, "lexicon");
     this.kb = kb;
     this.lexicon = lexicon;
-    this.events = new EventExtractor(kb, lexicon);
+  }
+
+  /**
+   * The date relative expressions are read against: the publication date when known to the day,
+   * else the dateline's date ("BAMAKO, 28 août (AFP)"), else the publication date as it is.
+   */
+  static PartialDate referenceDate(Article article) {
+    PartialDate pub = article.published();
+    if (pub != null && pub.precision() == PartialDate.Precision.DAY) {
+      return pub;
+    }
+    PartialDate dateline = Dateline.find(article.text(), pub);
+    return dateline != null ? dateline : pub;
   }
 
   public Extraction extract(Article article) {
@@ -39,8 +51,9 @@ public final class Extractor {
     if (!article.lang().toLowerCase(java.util.Locale.ROOT).startsWith("fr")) {
       return new Extraction(article, sentences, List.of(), List.of(), List.of());
     }
-    List<Mention> mentions = new Recognizer(kb, lexicon).recognise(sentences, article.published(), article.id());
-    List<Event> found = events.extract(sentences, mentions, article.published());
+    PartialDate reference = referenceDate(article);
+    List<Mention> mentions = new Recognizer(kb, lexicon).recognise(sentences, reference, article.id());
+    List<Event> found = new EventExtractor(kb, lexicon).extract(sentences, mentions, reference, Dateline.end(article.text()));
     Map<String, Entity> entities = new LinkedHashMap<>();
     for (Mention m : mentions) {
       entities.putIfAbsent(m.entity().key(), m.entity());

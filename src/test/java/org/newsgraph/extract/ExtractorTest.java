@@ -140,4 +140,28 @@ class ExtractorTest {
     assertEquals(ev.text(), x.article().text().substring(ev.start(), ev.end()));
     assertTrue(ev.rules().stream().anyMatch(r -> r.startsWith("trigger.")), ev.rules().toString());
   }
+
+  @Test
+  void aDatelineDatesBareWeekdaysAndYesterday() {
+    Event c = events("2023-08", "BAMAKO, 28 août (AFP) - Assimi Goïta s'est entretenu hier au téléphone "
+        + "avec Vladimir Poutine.", EventClass.PHONE_CALL).get(0);
+    assertEquals("2023-08-27", c.date().toString());
+    assertEquals("hier", c.dateExpression());
+  }
+
+  @Test
+  void withoutADatelineYesterdayStaysUndated() {
+    Event c = events("2023-08", "Assimi Goïta s'est entretenu hier au téléphone avec Vladimir Poutine.",
+        EventClass.PHONE_CALL).get(0);
+    assertNull(c.date());
+    assertEquals("hier", c.dateExpression());
+  }
+
+  @Test
+  void aBareWeekdayTakesTheDateTheArticleGivesForIt() {
+    Extraction x = read("2023-02", "Sergueï Lavrov est arrivé à Bamako ce mardi pour une visite. "
+        + "Assimi Goïta l'a reçu en audience mardi 7 février.");
+    Event visit = x.events().stream().filter(e -> e.type() == EventClass.VISIT).findFirst().orElseThrow();
+    assertEquals("2023-02-07", visit.date().toString());
+  }
 }
