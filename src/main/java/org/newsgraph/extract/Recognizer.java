@@ -210,13 +210,31 @@ final class Recognizer {
       if (country == null || notTheHolder) {
         continue;
       }
-      Optional<KbEntity> holder = holderOn(best.value(), country.id(), published);
+      String role = best.value().equals("counterpart") ? counterpartRole(t, i) : best.value();
+      if (best.value().equals("counterpart") && i > 0
+          && Set.of("son", "sa", "leur", "ses", "leurs").contains(t.get(i - 1).key())) {
+        from = i - 1;
+      }
+      Optional<KbEntity> holder = holderOn(role, country.id(), published);
       if (holder.isPresent()) {
         mark(used, from, j);
         out.add(mention(s, from, j, Entity.of(holder.get(), best.id()), Mention.Kind.ROLE,
             best.id() + "@" + published));
       }
     }
+  }
+
+  /**
+   * "son homologue russe": the office the counterpart holds is that of the person it is the
+   * counterpart of, as the title words before it tell; a head of state by default.
+   */
+  private String counterpartRole(List<Token> t, int i) {
+    for (Lexicon.Entry e : lex.ofKind("role")) {
+      if (!e.value().equals("counterpart") && e.pattern().find(t, 0, i) != null) {
+        return e.value();
+      }
+    }
+    return "head_of_state";
   }
 
   /** The holder of a role on the article's date; empty when the date does not settle it. */

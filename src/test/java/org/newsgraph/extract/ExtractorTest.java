@@ -164,4 +164,11 @@ class ExtractorTest {
     Event visit = x.events().stream().filter(e -> e.type() == EventClass.VISIT).findFirst().orElseThrow();
     assertEquals("2023-02-07", visit.date().toString());
   }
+
+  @Test
+  void aCounterpartIsTheHolderOfTheSameOffice() {
+    Event c = events("2024-03", "Le président turc Recep Tayyip Erdogan s'est entretenu au téléphone "
+        + "mardi 12 mars avec son homologue russe.", EventClass.PHONE_CALL).get(0);
+    assertEquals(Set.of("Q39259", "Q7747"), qids(c.participants()));
+  }
 }
