@@ -62,6 +62,9 @@ final class EvalCommand implements Callable<Integer> {
       description = "Also write each article's RDF to DIR/NAME.trig, as 'newsgraph map' does.")
   Path out;
 
+  @Option(names = "--json", description = "Print the scores as JSON instead of tables.")
+  boolean json;
+
   @Option(names = {"-v", "--verbose"}, description = "List the hits as well as the misses and false hits.")
   boolean verbose;
 
@@ -152,6 +155,11 @@ final class EvalCommand implements Callable<Integer> {
     }
     err.flush();
     long unscored = byId.keySet().stream().filter(id -> !scored.contains(id)).count();
+    if (json) {
+      stdout.println(new EvalReport(scores).toJson());
+      stdout.flush();
+      return failed ? 1 : 0;
+    }
     stdout.printf("Scored %d article(s) against the gold files of %s.%n", scores.size(), gold);
     if (unscored > 0) {
       stdout.printf("%d article(s) without a gold file were not scored.%n", unscored);

@@ -87,6 +87,52 @@ public final class EvalReport {
     return n;
   }
 
+  /** The report as JSON: totals per category, then each article's counts and findings. */
+  public String toJson() {
+    org.apache.jena.atlas.json.JsonObject root = new org.apache.jena.atlas.json.JsonObject();
+    root.put("interactions", json(interactions()));
+    root.put("wronglyAsserted", wronglyAsserted());
+    root.put("links", json(links()));
+    root.put("geonames", json(geonames()));
+    root.put("other", json(otherTotal()));
+    org.apache.jena.atlas.json.JsonObject byClass = new org.apache.jena.atlas.json.JsonObject();
+    otherByClass().forEach((k, v) -> byClass.put(k, json(v)));
+    root.put("otherByClass", byClass);
+    root.put("missingOutputs", missingOutputs());
+    org.apache.jena.atlas.json.JsonArray list = new org.apache.jena.atlas.json.JsonArray();
+    for (ArticleScore a : articles) {
+      org.apache.jena.atlas.json.JsonObject o = new org.apache.jena.atlas.json.JsonObject();
+      o.put("article", a.name());
+      o.put("noOutput", a.noOutput());
+      o.put("interactions", json(a.interactions()));
+      o.put("wronglyAsserted", a.wronglyAsserted());
+      o.put("links", json(a.links()));
+      o.put("other", json(a.otherTotal()));
+      org.apache.jena.atlas.json.JsonArray findings = new org.apache.jena.atlas.json.JsonArray();
+      for (Finding f : a.findings()) {
+        org.apache.jena.atlas.json.JsonObject fo = new org.apache.jena.atlas.json.JsonObject();
+        fo.put("kind", f.kind().name().toLowerCase(java.util.Locale.ROOT));
+        fo.put("text", f.text());
+        findings.add(fo);
+      }
+      o.put("findings", findings);
+      list.add(o);
+    }
+    root.put("articles", list);
+    return root.toString();
+  }
+
+  private static org.apache.jena.atlas.json.JsonObject json(Counts c) {
+    org.apache.jena.atlas.json.JsonObject o = new org.apache.jena.atlas.json.JsonObject();
+    o.put("precision", c.precision());
+    o.put("recall", c.recall());
+    o.put("f1", c.f1());
+    o.put("tp", c.tp());
+    o.put("fp", c.fp());
+    o.put("fn", c.fn());
+    return o;
+  }
+
   /** Two decimals, rounded from the exact value of the double, ties to even (as Python prints). */
   static String two(double d) {
     return new BigDecimal(d).setScale(2, RoundingMode.HALF_EVEN).toPlainString();

@@ -55,6 +55,16 @@ class EvalCommandTest {
   }
 
   @Test
+  void jsonOutputParses() {
+    int rc = run("eval", "--json", "--gold", gold.toString(), "--articles", articles.toString());
+    assertEquals(0, rc, err.toString(StandardCharsets.UTF_8));
+    org.apache.jena.atlas.json.JsonObject o = org.apache.jena.atlas.json.JSON.parse(out());
+    assertEquals(1, o.get("interactions").getAsObject().get("fn").getAsNumber().value().intValue());
+    assertEquals("toy", o.get("articles").getAsArray().get(0).getAsObject().get("article")
+        .getAsString().value());
+  }
+
+  @Test
   void usageErrors() throws Exception {
     assertEquals(2, run("eval", "--articles", articles.toString()));
     assertEquals(2, run("eval", "--gold", dir.resolve("none").toString(), "--articles", articles.toString()));
