@@ -124,9 +124,9 @@ public final class EvalReport {
 
   private static org.apache.jena.atlas.json.JsonObject json(Counts c) {
     org.apache.jena.atlas.json.JsonObject o = new org.apache.jena.atlas.json.JsonObject();
-    o.put("precision", c.precision());
-    o.put("recall", c.recall());
-    o.put("f1", c.f1());
+    o.put("precision", org.apache.jena.atlas.json.JsonNumber.value(c.precision()));
+    o.put("recall", org.apache.jena.atlas.json.JsonNumber.value(c.recall()));
+    o.put("f1", org.apache.jena.atlas.json.JsonNumber.value(c.f1()));
     o.put("tp", c.tp());
     o.put("fp", c.fp());
     o.put("fn", c.fn());

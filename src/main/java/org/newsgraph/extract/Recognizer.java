@@ -73,6 +73,7 @@ final class Recognizer {
       groups(s, used, ms, articleId);
       names(s, used, ms);
       unknownNames(s, used, ms, surnames);
+      unknownOrganisations(s, used, ms);
       knownSurnames(s, used, ms, surnames);
       anaphors(s, used, ms, all);
       ms.sort(Comparator.comparingInt(Mention::from));
@@ -541,6 +542,30 @@ final class Recognizer {
         Entity p = new Entity("Person:" + slug(name), EntityType.PERSON, name, null, null, e.id());
         mark(used, end, to);
         out.add(mention(s, end, to, p, Mention.Kind.NAME, e.id() + "+unknown-name"));
+      }
+    }
+  }
+
+  /** "le parti Pastef", "le Front Polisario": an unknown name typed as an organisation. */
+  private void unknownOrganisations(Sentence s, boolean[] used, List<Mention> out) {
+    List<Token> t = s.tokens();
+    for (Lexicon.Entry e : lex.ofKind("orgword")) {
+      for (int i = 0; i + 1 < t.size(); i++) {
+        int end = e.pattern().matchAt(t, i);
+        if (end < 0 || end >= t.size() || used[end] || !t.get(end).capitalized()) {
+          continue;
+        }
+        int to = capitalizedRun(t, end, used);
+        if (to <= end || !kb.byName(keyOf(t, end, to)).isEmpty()) {
+          continue;
+        }
+        boolean headInName = t.get(i).capitalized();
+        int from = headInName ? i : end;
+        String name = s.span(from, to);
+        Entity org = new Entity("Organization:" + slug(name), EntityType.ORGANIZATION, name, null, null,
+            e.id());
+        mark(used, from, to);
+        out.add(mention(s, from, to, org, Mention.Kind.NAME, e.id() + "+unknown-name"));
       }
     }
   }

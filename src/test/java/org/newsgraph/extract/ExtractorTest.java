@@ -171,4 +171,13 @@ class ExtractorTest {
         + "mardi 12 mars avec son homologue russe.", EventClass.PHONE_CALL).get(0);
     assertEquals(Set.of("Q39259", "Q7747"), qids(c.participants()));
   }
+
+  @Test
+  void unknownNamesAreTypedByTheWordBeforeThem() {
+    Extraction x = read("2024-03", "Le parti Pastef a accusé le général Moussa Diallo de fraude.");
+    Set<String> kinds = x.mentions().stream().map(m -> m.text() + "=" + m.entity().type())
+        .collect(Collectors.toSet());
+    assertTrue(kinds.contains("Pastef=ORGANIZATION"), kinds.toString());
+    assertTrue(kinds.contains("Moussa Diallo=PERSON"), kinds.toString());
+  }
 }
