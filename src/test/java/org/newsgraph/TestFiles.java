@@ -40,17 +40,7 @@ public final class TestFiles {
   public static Article read(Path file) {
     List<Article> out = new ArrayList<>();
     List<Diagnostic> problems = new ArrayList<>();
-    new ArticleReader().read(List.of(file), new ArticleReader.Listener() {
-      @Override
-      public void article(Article a) {
-        out.add(a);
-      }
-
-      @Override
-      public void problem(Diagnostic d) {
-        problems.add(d);
-      }
-    });
+    new ArticleReader().read(List.of(file), ArticleReader.Listener.of(out::add, problems::add));
     if (!problems.isEmpty() || out.size() != 1) {
       throw new IllegalStateException(file + ": " + problems);
     }

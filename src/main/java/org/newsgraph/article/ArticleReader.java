@@ -41,6 +41,22 @@ public final class ArticleReader {
     void article(Article article);
 
     void problem(Diagnostic diagnostic);
+
+    /** A listener from two functions. */
+    static Listener of(java.util.function.Consumer<Article> articles,
+        java.util.function.Consumer<Diagnostic> problems) {
+      return new Listener() {
+        @Override
+        public void article(Article a) {
+          articles.accept(a);
+        }
+
+        @Override
+        public void problem(Diagnostic d) {
+          problems.accept(d);
+        }
+      };
+    }
   }
 
   /** Default size limit of one article, in bytes. */

@@ -35,17 +35,8 @@ final class ExplainCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     Pipeline pipeline = Pipeline.builder().build();
     List<Diagnostic> problems = new ArrayList<>();
-    new ArticleReader().read(paths, new ArticleReader.Listener() {
-      @Override
-      public void article(Article a) {
-        explain(pipeline.extract(a), out);
-      }
-
-      @Override
-      public void problem(Diagnostic d) {
-        problems.add(d);
-      }
-    });
+    new ArticleReader().read(paths,
+        ArticleReader.Listener.of(a -> explain(pipeline.extract(a), out), problems::add));
     Cli.printProblems(problems, spec.commandLine().getErr());
     out.flush();
     return problems.stream().anyMatch(d -> d.severity() == Diagnostic.Severity.ERROR) ? 1 : 0;

@@ -16,7 +16,6 @@ import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
 import org.newsgraph.Pipeline;
-import org.newsgraph.article.Article;
 import org.newsgraph.article.ArticleReader;
 import org.newsgraph.article.Diagnostic;
 import org.newsgraph.rdf.NG;
@@ -56,23 +55,15 @@ final class MapCommand implements Callable<Integer> {
     Pipeline pipeline = Pipeline.builder().base(base).build();
     DatasetGraph dsg = DatasetFactory.createTxnMem().asDatasetGraph();
     List<Diagnostic> problems = new ArrayList<>();
-    new ArticleReader().read(paths, new ArticleReader.Listener() {
-      @Override
-      public void article(Article a) {
-        try {
-          for (Quad q : pipeline.quads(pipeline.extract(a))) {
-            dsg.add(q);
-          }
-        } catch (RuntimeException e) {
-          problems.add(Diagnostic.error(a.source(), 0, "extraction failed: " + e.getMessage()));
+    new ArticleReader().read(paths, ArticleReader.Listener.of(a -> {
+      try {
+        for (Quad q : pipeline.quads(pipeline.extract(a))) {
+          dsg.add(q);
         }
+      } catch (RuntimeException e) {
+        problems.add(Diagnostic.error(a.source(), 0, "extraction failed: " + e.getMessage()));
       }
-
-      @Override
-      public void problem(Diagnostic d) {
-        problems.add(d);
-      }
-    });
+    }, problems::add));
     Prefixes.apply(dsg.prefixes(), pipeline.iris().base());
     Dataset ds = DatasetFactory.wrap(dsg);
     if (output == null) {
