@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
         "accusations...) with actors linked to Wikidata and GeoNames, stored in TDB2, queried",
         "with SPARQL."},
     subcommands = {BuildCommand.class, MapCommand.class, LoadCommand.class, QueryCommand.class,
+        ServeCommand.class, ExportCommand.class,
         ExplainCommand.class,
         StatsCommand.class, EvalCommand.class, CommandLine.HelpCommand.class},
     footer = {"", "Exit codes: 0 ok, 1 some input failed, 2 usage error.",

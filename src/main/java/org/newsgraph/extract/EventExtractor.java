@@ -408,7 +408,12 @@ final class EventExtractor {
         }
         d.topics.addAll(topics(s));
         if (tr.type() != EventClass.PHONE_CALL) {
-          d.place = place(s, args, tr, false);
+          Entity p = place(s, args, tr, false);
+          Arg where = args.stream().filter(a -> a.e().equals(p)).findFirst().orElse(null);
+          // the place of a meeting is said near its trigger, not anywhere in the sentence
+          if (where != null && Math.abs(where.m().from() - tr.to()) <= 8) {
+            d.place = p;
+          }
         }
       }
       case VISIT -> {
@@ -1126,6 +1131,9 @@ final class EventExtractor {
     if (into.place == null || d.place != null && into.place.type() == EntityType.COUNTRY
         && d.place.type() != EntityType.COUNTRY) {
       into.place = d.place;
+    }
+    if (into.type == EventClass.PHONE_CALL) {
+      into.place = null; // a call has no one place
     }
     into.reportedBy = into.reportedBy != null ? into.reportedBy : d.reportedBy;
     into.casualties = into.casualties != null ? into.casualties : d.casualties;
