@@ -1116,8 +1116,12 @@ final class EventExtractor {
     if (d.status == Status.DENIED) {
       into.status = Status.DENIED;
     }
+    boolean intoHasGroup = into.participants.stream().anyMatch(e -> e.key().startsWith("group:"));
     for (Entity e : d.participants) {
-      into.add(e);
+      // "des terroristes" here, "des jihadistes" there: one unnamed group, described twice
+      if (!(intoHasGroup && e.key().startsWith("group:"))) {
+        into.add(e);
+      }
     }
     if (into.type == EventClass.INTERACTION) {
       into.type = d.type;
@@ -1126,8 +1130,12 @@ final class EventExtractor {
       into.date = d.date;
       into.dateExpression = d.dateExpression;
     }
-    into.initiator = into.initiator != null ? into.initiator : d.initiator;
-    into.target = into.target != null ? into.target : d.target;
+    if (into.initiator == null && into.participants.contains(d.initiator)) {
+      into.initiator = d.initiator;
+    }
+    if (into.target == null && into.participants.contains(d.target) && !d.target.equals(into.initiator)) {
+      into.target = d.target;
+    }
     if (into.place == null || d.place != null && into.place.type() == EntityType.COUNTRY
         && d.place.type() != EntityType.COUNTRY) {
       into.place = d.place;
@@ -1163,10 +1171,13 @@ final class EventExtractor {
       if (nothingOwn && earlier != null && (d.participants.isEmpty() || d.definite)) {
         // "la dernière attaque", "les deux attaques ont été revendiquées par X": the attack(s) above
         earlier.evidence.addAll(d.evidence);
+        boolean hasGroup = earlier.participants.stream().anyMatch(e -> e.key().startsWith("group:"));
         for (Entity e : d.participants) {
-          earlier.add(e);
+          if (!(hasGroup && e.key().startsWith("group:"))) {
+            earlier.add(e);
+          }
         }
-        if (earlier.initiator == null) {
+        if (earlier.initiator == null && earlier.participants.contains(d.initiator)) {
           earlier.initiator = d.initiator;
         }
         continue;
