@@ -117,7 +117,7 @@ class SeedTest {
     Model m = org.eclipse.rdf4j.rio.Rio.parse(new ByteArrayInputStream(trig.getBytes(StandardCharsets.UTF_8)),
         "", RDFFormat.TRIG);
     assertEquals(dsg.stream().count(), m.size());
-    assertEquals(1, m.contexts().size());
+    assertEquals(2, m.contexts().size()); // the article's graph and the reference graph
   }
 
   @Test

@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
         "with SPARQL."},
     subcommands = {BuildCommand.class, MapCommand.class, LoadCommand.class, QueryCommand.class,
         ServeCommand.class, ExportCommand.class,
-        ExplainCommand.class,
+        ExplainCommand.class, LinkCommand.class,
         StatsCommand.class, EvalCommand.class, CommandLine.HelpCommand.class},
     footer = {"", "Exit codes: 0 ok, 1 some input failed, 2 usage error.",
         "Example: newsgraph build seeds && newsgraph query calls"})

@@ -365,7 +365,10 @@ final class Recognizer {
     return null;
   }
 
-  /** Settles an ambiguous name by the words before it and the kind of entity. */
+  /**
+   * Settles an ambiguous name by the words before it (the kind of entity they ask for) and the
+   * countries the article names: see {@link Gazetteer#choose}.
+   */
   private KbEntity choose(List<KbEntity> cands, List<Token> t, int at) {
     if (cands.size() == 1) {
       return cands.get(0);
@@ -378,33 +381,13 @@ final class Recognizer {
       wanted = EntityType.RIVER;
     } else if (prev.equals("lac")) {
       wanted = EntityType.LAKE;
-    } else if (prev.equals("region") || prev2.equals("region")) {
+    } else if (prev.equals("region") || prev2.equals("region") || prev2.equals("etat")
+        && (prev.equals("de") || prev.equals("du") || prev.equals("d'"))) {
       wanted = EntityType.REGION;
     } else if (prev.equals("ville") || prev2.equals("ville")) {
       wanted = EntityType.CITY;
     }
-    if (wanted != null) {
-      for (KbEntity e : cands) {
-        if (e.type() == wanted) {
-          return e;
-        }
-      }
-    }
-    return cands.stream().min(Comparator.comparingInt((KbEntity e) -> priority(e.type()))
-        .thenComparing(e -> -(e.population() == null ? 0 : e.population()))
-        .thenComparing(KbEntity::id)).orElseThrow();
-  }
-
-  private static int priority(EntityType type) {
-    return switch (type) {
-      case COUNTRY -> 0;
-      case ORGANIZATION -> 1;
-      case PERSON -> 2;
-      case CITY -> 3;
-      case REGION -> 4;
-      case RIVER, LAKE -> 5;
-      case FACILITY -> 6;
-    };
+    return kb.choose(cands, wanted, ranked.stream().map(KbEntity::id).toList());
   }
 
   // ---- groups described, not named: juntas, the state through a demonym, unnamed attackers
@@ -423,6 +406,7 @@ final class Recognizer {
         if (end < 0 || anyUsed(used, i, end)) {
           continue;
         }
+        qualifierPlace = null;
         KbEntity country = countryQualifier(t, end, used);
         int qEnd = country == null ? end : qualifierEnd;
         if (country == null && e.kind().equals("junta")) {
@@ -456,11 +440,19 @@ final class Recognizer {
         mark(used, from, qEnd);
         Mention.Kind kind = e.kind().equals("govt") ? Mention.Kind.DEMONYM : Mention.Kind.GROUP;
         out.add(mention(s, from, qEnd, entity, kind, e.id()));
+        if (qualifierPlace != null && qualifierPlace[1] == qEnd) {
+          // "les militaires au pouvoir à Niamey": the city is named too
+          out.add(mention(s, qualifierPlace[0], qualifierPlace[1], Entity.of(qualifierPlaceEntity,
+              "gazetteer"), Mention.Kind.METONYM, "gazetteer:" + qualifierPlaceEntity.id()));
+        }
+        qualifierPlace = null;
       }
     }
   }
 
   private int qualifierEnd;
+  private int[] qualifierPlace;
+  private KbEntity qualifierPlaceEntity;
 
   /**
    * A country qualifying a group word at {@code j}: a demonym ("nigérien"), "au pouvoir à
@@ -486,6 +478,8 @@ final class Recognizer {
           Optional<KbEntity> c = kb.standsFor(e);
           if (e.type() == EntityType.CITY && c.isPresent() && c.get().type() == EntityType.COUNTRY) {
             qualifierEnd = m[1];
+            qualifierPlace = new int[] {m[0], m[1]};
+            qualifierPlaceEntity = e;
             return c.get();
           }
         }

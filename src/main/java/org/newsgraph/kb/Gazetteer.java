@@ -11,6 +11,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,6 +48,7 @@ public final class Gazetteer {
   private final List<Office> offices = new ArrayList<>();
   private final Map<String, List<Office>> officesOf = new HashMap<>();
   private int maxNameTokens = 1;
+  private PlaceTable places = new PlaceTable();
   private final FrenchAnalyzer analyzer = new FrenchAnalyzer();
 
   private Gazetteer() {}
@@ -71,29 +73,97 @@ public final class Gazetteer {
     InputStream open(String name) throws IOException;
   }
 
-  /** Loads the three tables (countries.tsv, entities.tsv, offices.tsv) from a source. */
+  /**
+   * Loads the tables from a source: countries.tsv, entities.tsv and offices.tsv (required), then
+   * the generated places.tsv and regions.tsv when the source has them.
+   */
   public static Gazetteer load(TableSource source) {
+    // the big GeoNames table is read on another thread while the curated tables are analysed
+    java.util.concurrent.CompletableFuture<PlaceTable> places =
+        java.util.concurrent.CompletableFuture.supplyAsync(() -> PlaceTable.read(source));
     Gazetteer g = new Gazetteer();
-    g.readTable(source, "countries.tsv", g::addCountry);
-    g.readTable(source, "entities.tsv", g::addEntity);
-    g.readTable(source, "offices.tsv", g::addOffice);
-    g.linkCapitals();
+    try {
+      g.readTable(source, "countries.tsv", g::addCountry);
+      g.readTable(source, "entities.tsv", g::addEntity);
+      g.readTable(source, "offices.tsv", g::addOffice);
+      g.linkCapitals();
+      GeneratedTables.read(g, source);
+    } catch (RuntimeException e) {
+      places.cancel(true);
+      throw e;
+    }
+    try {
+      g.places = places.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw e;
+    }
     return g;
   }
 
   // ---- look-ups
 
   public Optional<KbEntity> get(String id) {
-    return Optional.ofNullable(byId.get(id));
+    KbEntity e = byId.get(id);
+    return Optional.ofNullable(e != null ? e : places.byId(id));
   }
 
+  /** Every entity: the curated and generated tables' first, then the GeoNames places. */
   public java.util.Collection<KbEntity> all() {
-    return Collections.unmodifiableCollection(byId.values());
+    return new java.util.AbstractCollection<>() {
+      @Override
+      public java.util.Iterator<KbEntity> iterator() {
+        java.util.Iterator<KbEntity> first = byId.values().iterator();
+        return new java.util.Iterator<>() {
+          int row = 0;
+
+          @Override
+          public boolean hasNext() {
+            return first.hasNext() || row < places.size();
+          }
+
+          @Override
+          public KbEntity next() {
+            if (first.hasNext()) {
+              return first.next();
+            }
+            if (row >= places.size()) {
+              throw new java.util.NoSuchElementException();
+            }
+            return places.row(row++);
+          }
+        };
+      }
+
+      @Override
+      public int size() {
+        return Gazetteer.this.size();
+      }
+    };
   }
 
   /** Entities a folded token key names ("cote d' ivoire"); empty when none. */
   public List<KbEntity> byName(String key) {
-    return byName.getOrDefault(key, List.of());
+    List<KbEntity> curated = byName.getOrDefault(key, List.of());
+    if (!places.hasKey(key)) {
+      return curated;
+    }
+    List<KbEntity> p = places.byKey(key);
+    if (curated.isEmpty()) {
+      return p;
+    }
+    List<KbEntity> all = new ArrayList<>(curated.size() + p.size());
+    all.addAll(curated);
+    all.addAll(p);
+    return Collections.unmodifiableList(all);
+  }
+
+  /** The GeoNames admin1 code ("ML.08") of a generated place, or null. */
+  public String admin1(KbEntity place) {
+    int row = places.rowOf(place);
+    return row < 0 ? null : places.admin1(row);
   }
 
   /** Countries a folded demonym form names ("malienne" -> Mali); empty when none. */
@@ -101,9 +171,85 @@ public final class Gazetteer {
     return byDemonym.getOrDefault(key, List.of());
   }
 
+  /**
+   * Settles a name that several entities share ("Niger", "Tripoli", "Géorgie"):
+   * <ol>
+   *   <li>an entity of the wanted type, when the words around the name ask for one ("le fleuve
+   *       Niger": {@link EntityType#RIVER}) and a candidate has it;
+   *   <li>otherwise the kind that acts or is best known first: country, organisation, person,
+   *       city, region, river or lake, facility; so a name that is a country is the country by
+   *       default. A region of a country that the article names more often than the country the
+   *       name also denotes wins over that country ("Géorgie" in an article about the United
+   *       States is the US state);
+   *   <li>among entities of that kind, the one whose country the article names most (the order
+   *       of {@code articleCountries}, most named first), then the most populous, then curated
+   *       before generated, then by id.
+   * </ol>
+   *
+   * @param cands the entities a name denotes (not empty)
+   * @param wanted the type the context asks for, or null
+   * @param articleCountries ids (ISO2) of the countries the article names, most named first
+   */
+  public KbEntity choose(List<KbEntity> cands, EntityType wanted, List<String> articleCountries) {
+    if (cands.isEmpty()) {
+      throw new IllegalArgumentException("no candidates");
+    }
+    if (cands.size() == 1) {
+      return cands.get(0);
+    }
+    List<String> ctx = articleCountries == null ? List.of() : articleCountries;
+    List<KbEntity> pool = cands;
+    if (wanted != null) {
+      List<KbEntity> w = cands.stream().filter(e -> e.type() == wanted).toList();
+      if (!w.isEmpty()) {
+        pool = w;
+      }
+    }
+    int bestPriority = pool.stream().mapToInt(e -> priority(e.type())).min().orElseThrow();
+    List<KbEntity> best = pool.stream().filter(e -> priority(e.type()) == bestPriority).toList();
+    if (wanted == null && best.get(0).type() == EntityType.COUNTRY) {
+      int countryRank = best.stream().mapToInt(e -> rank(ctx, e.id())).min().orElseThrow();
+      List<KbEntity> regions = pool.stream()
+          .filter(e -> e.type() == EntityType.REGION && rank(ctx, e.country()) < countryRank)
+          .toList();
+      if (!regions.isEmpty()) {
+        best = regions;
+      }
+    }
+    Comparator<KbEntity> order = Comparator
+        .comparingInt((KbEntity e) -> rank(ctx, e.country()))
+        .thenComparingLong(e -> -(e.population() == null ? 0L : e.population()))
+        .thenComparingInt(e -> isGenerated(e) ? 1 : 0)
+        .thenComparing(KbEntity::id);
+    return best.stream().min(order).orElseThrow();
+  }
+
+  private static int rank(List<String> ctx, String country) {
+    int i = country == null ? -1 : ctx.indexOf(country);
+    return i < 0 ? Integer.MAX_VALUE : i;
+  }
+
+  /** The order of kinds for a name that several kinds share: lower first. */
+  public static int priority(EntityType type) {
+    return switch (type) {
+      case COUNTRY -> 0;
+      case ORGANIZATION -> 1;
+      case PERSON -> 2;
+      case CITY -> 3;
+      case REGION -> 4;
+      case RIVER, LAKE -> 5;
+      case FACILITY -> 6;
+    };
+  }
+
+  /** True for the places generated from GeoNames and the regions from ISO 3166-2. */
+  public static boolean isGenerated(KbEntity e) {
+    return e.source().startsWith(PlaceTable.FILE) || e.source().startsWith(GeneratedTables.REGIONS);
+  }
+
   /** The longest name, in tokens. */
   public int maxNameTokens() {
-    return maxNameTokens;
+    return Math.max(maxNameTokens, places.maxKeyTokens());
   }
 
   /** The article a country name takes in French ("le", "la", "les", "l'") or "" for none. */
@@ -145,8 +291,19 @@ public final class Gazetteer {
     return officesOf.getOrDefault(personId, List.of());
   }
 
+  /** How many distinct name keys are indexed. */
+  public int keyCount() {
+    int n = byName.size();
+    for (String k : places.keys()) {
+      if (!byName.containsKey(k)) {
+        n++;
+      }
+    }
+    return n;
+  }
+
   public int size() {
-    return byId.size();
+    return byId.size() + places.size();
   }
 
   // ---- loading
@@ -295,6 +452,34 @@ public final class Gazetteer {
     officesOf.computeIfAbsent(person, k -> new ArrayList<>()).add(o);
   }
 
+  /** Adds a generated entity under keys already folded; false when its id is taken. */
+  boolean putGenerated(KbEntity e, String[] keys) {
+    if (byId.putIfAbsent(e.id(), e) != null) {
+      return false;
+    }
+    for (String k : keys) {
+      if (k.isEmpty()) {
+        continue;
+      }
+      List<KbEntity> l = byName.get(k);
+      if (l == null) {
+        l = new ArrayList<>(1);
+        byName.put(k, l);
+      } else if (containsSame(l, e)) {
+        continue;
+      }
+      l.add(e);
+      int n = 1;
+      for (int i = 0; i < k.length(); i++) {
+        if (k.charAt(i) == ' ') {
+          n++;
+        }
+      }
+      maxNameTokens = Math.max(maxNameTokens, n);
+    }
+    return true;
+  }
+
   private void put(KbEntity e, Row r) {
     if (byId.putIfAbsent(e.id(), e) != null) {
       throw new IllegalArgumentException("duplicate id '" + e.id() + "'");
@@ -305,11 +490,21 @@ public final class Gazetteer {
         continue;
       }
       List<KbEntity> l = byName.computeIfAbsent(k, x -> new ArrayList<>(1));
-      if (!l.contains(e)) {
+      if (!containsSame(l, e)) {
         l.add(e);
       }
       maxNameTokens = Math.max(maxNameTokens, k.split(" ").length);
     }
+  }
+
+  /** Identity look-up: record equality compares every field and is slow before the JIT warms. */
+  private static boolean containsSame(List<KbEntity> l, KbEntity e) {
+    for (KbEntity x : l) {
+      if (x == e) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void linkCapitals() {

@@ -32,12 +32,28 @@ public record KbEntity(
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(nameFr, "nameFr");
     aliases = List.copyOf(aliases);
-    if (qid != null && !qid.matches("Q[1-9][0-9]*")) {
+    if (qid != null && !isId(qid, 1)) {
       throw new IllegalArgumentException("bad Wikidata id for " + id + ": '" + qid + "'");
     }
-    if (geonames != null && !geonames.matches("[1-9][0-9]*")) {
+    if (geonames != null && !isId(geonames, 0)) {
       throw new IllegalArgumentException("bad GeoNames id for " + id + ": '" + geonames + "'");
     }
+  }
+
+  /** "Q[1-9][0-9]*" (prefix 1) or "[1-9][0-9]*" (prefix 0), without a regular expression. */
+  private static boolean isId(String s, int prefix) {
+    if (prefix == 1 && (s.isEmpty() || s.charAt(0) != 'Q')) {
+      return false;
+    }
+    if (s.length() <= prefix || s.charAt(prefix) < '1' || s.charAt(prefix) > '9') {
+      return false;
+    }
+    for (int i = prefix + 1; i < s.length(); i++) {
+      if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   @Override

@@ -14,7 +14,9 @@ import org.newsgraph.article.PartialDate;
 import org.newsgraph.extract.Entity;
 import org.newsgraph.extract.Event;
 import org.newsgraph.extract.Extraction;
+import org.newsgraph.kb.Gazetteer;
 import org.newsgraph.kb.KbEntity;
+import org.newsgraph.kb.ReferenceFacts;
 
 /**
  * Writes an {@link Extraction} as RDF quads into the article's named graph, under the ontology of
@@ -69,6 +71,11 @@ public final class RdfMapper {
     }
   }
 
+  /**
+   * An entity: its class and labels in the article graph (each article reads on its own); the
+   * gazetteer facts (owl:sameAs to Wikidata, GeoNames and DBpedia, coordinates and WKT geometry,
+   * country, population) in the reference graph, see {@link ReferenceFacts}.
+   */
   private void entity(Entity e, Emitter em) {
     Node s = uri(iris.entity(e));
     em.add(s, NG.RDF_TYPE, NG.cls(e.type().className()));
@@ -80,22 +87,14 @@ public final class RdfMapper {
     if (kb == null) {
       return;
     }
-    if (kb.qid() != null) {
-      em.add(s, NG.OWL_SAME_AS, uri(NG.WD + kb.qid()));
-    }
-    if (kb.geonames() != null) {
-      em.add(s, NG.OWL_SAME_AS, uri(NG.GEONAMES + kb.geonames() + "/"));
-    }
-    if (kb.dbpediaFr() != null) {
-      em.add(s, NG.OWL_SAME_AS, uri(NG.DBPEDIA_FR + kb.dbpediaFr().replace(' ', '_')));
-    }
-    if (kb.dbpediaEn() != null) {
-      em.add(s, NG.OWL_SAME_AS, uri(NG.DBPEDIA_EN + kb.dbpediaEn().replace(' ', '_')));
-    }
-    if (kb.lat() != null && kb.lon() != null) {
-      em.add(s, NG.GEO_LAT, NodeFactory.createLiteralDT(Double.toString(kb.lat()), XSDDatatype.XSDdouble));
-      em.add(s, NG.GEO_LONG, NodeFactory.createLiteralDT(Double.toString(kb.lon()), XSDDatatype.XSDdouble));
-    }
+    Node ref = uri(ReferenceFacts.graph(iris.base()));
+    ReferenceFacts.emit(kb, s.getURI(), ref,
+        iso2 -> Gazetteer.bundled().get(iso2).map(c -> iris.entity(Entity.of(c, "gazetteer"))).orElse(null),
+        q -> {
+          if (em.seen.add(q)) {
+            em.out.quad(q);
+          }
+        });
   }
 
   private void event(Event e, String iri, List<String> all, Node art, String articleId, Emitter em) {

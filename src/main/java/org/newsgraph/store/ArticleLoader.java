@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -12,7 +13,9 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.system.Txn;
 import org.newsgraph.Pipeline;
 import org.newsgraph.article.Article;
 import org.newsgraph.article.ArticleReader;
@@ -111,11 +114,32 @@ public final class ArticleLoader {
     return report;
   }
 
+  /**
+   * Writes a batch in one transaction: each article's own graph is replaced; the quads of other
+   * graphs (the reference graph of gazetteer facts, which articles share) are added.
+   */
   private void flush(Map<Node, List<Quad>> batch, Report report) {
     if (batch.isEmpty()) {
       return;
     }
-    store.replaceGraphs(batch);
+    Map<Node, List<Quad>> own = new LinkedHashMap<>();
+    Set<Quad> shared = new LinkedHashSet<>();
+    for (Map.Entry<Node, List<Quad>> e : batch.entrySet()) {
+      List<Quad> mine = new ArrayList<>(e.getValue().size());
+      for (Quad q : e.getValue()) {
+        if (q.getGraph().equals(e.getKey())) {
+          mine.add(q);
+        } else {
+          shared.add(q);
+        }
+      }
+      own.put(e.getKey(), mine);
+    }
+    DatasetGraph dsg = store.datasetGraph();
+    Txn.executeWrite(dsg, () -> {
+      store.replaceGraphs(own);
+      shared.forEach(dsg::add);
+    });
     report.quads += batch.values().stream().mapToLong(List::size).sum();
     batch.clear();
   }

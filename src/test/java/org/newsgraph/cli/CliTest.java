@@ -81,7 +81,8 @@ class CliTest {
     Result r = run("map", TestFiles.seed().toString(), "-o", out.toString());
     assertEquals(0, r.code(), r.err());
     Dataset ds = RDFDataMgr.loadDataset(out.toString());
-    assertEquals(1, ds.asDatasetGraph().stream().map(q -> q.getGraph()).distinct().count());
+    // the article's graph and the reference graph of gazetteer facts
+    assertEquals(2, ds.asDatasetGraph().stream().map(q -> q.getGraph()).distinct().count());
     for (String f : new String[] {"nq", "ttl", "nt", "jsonld", "rdfxml"}) {
       Path p = tmp.resolve("seed." + (f.equals("rdfxml") ? "rdf" : f));
       assertEquals(0, run("map", TestFiles.seed().toString(), "--format", f, "-o", p.toString()).code());
