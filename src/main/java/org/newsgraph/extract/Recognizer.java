@@ -273,8 +273,9 @@ final class Recognizer {
         .findFirst().orElse(null);
   }
 
+  /** "congolais": the Congo the article names most; the first otherwise. */
   private KbEntity pickCountry(List<KbEntity> countries) {
-    return countries.get(0);
+    return kb.choose(countries, EntityType.COUNTRY, ranked.stream().map(KbEntity::id).toList());
   }
 
   private int[] personNameAt(List<Token> t, int j, boolean[] used) {

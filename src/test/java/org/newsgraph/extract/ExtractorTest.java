@@ -180,4 +180,17 @@ class ExtractorTest {
     assertTrue(kinds.contains("Pastef=ORGANIZATION"), kinds.toString());
     assertTrue(kinds.contains("Moussa Diallo=PERSON"), kinds.toString());
   }
+
+  @Test
+  void anAmbiguousDemonymTakesTheCountryTheArticleNames() {
+    String call = " Le président congolais a téléphoné à Emmanuel Macron jeudi 7 mars.";
+    Event kinshasa = events("2024-03", "La RDC accuse le Rwanda de soutenir des rebelles. La RDC réclame "
+        + "des sanctions." + call, EventClass.PHONE_CALL).get(0);
+    Event brazzaville = events("2024-03", "Le Congo-Brazzaville accueille un sommet. Le Congo-Brazzaville "
+        + "prépare des élections." + call, EventClass.PHONE_CALL).get(0);
+    Set<String> a = kinshasa.participants().stream().map(Entity::nameFr).collect(Collectors.toSet());
+    Set<String> b = brazzaville.participants().stream().map(Entity::nameFr).collect(Collectors.toSet());
+    assertTrue(a.contains("Félix Tshisekedi"), a.toString());
+    assertTrue(b.contains("Denis Sassou Nguesso"), b.toString());
+  }
 }
