@@ -1,9 +1,7 @@
 package org.newsgraph.article;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
@@ -172,7 +170,7 @@ public final class ArticleReader {
       return;
     }
     String body = strip(content.substring(m.end()));
-    if (body.isEmpty()) {
+    if (invisible(body)) {
       listener.problem(Diagnostic.error(file, 1, "article has a date header but no text"));
       return;
     }
@@ -185,31 +183,28 @@ public final class ArticleReader {
 
   private void readJsonLines(Path f, Listener listener) {
     String file = f.toString();
-    CharsetDecoder dec = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
     long lineNo = 0;
-    try (InputStream in = Files.newInputStream(f);
-        BufferedReader r = new BufferedReader(new InputStreamReader(in, dec), 1 << 16)) {
-      String line;
-      while (true) {
-        try {
-          line = r.readLine();
-        } catch (CharacterCodingException e) {
-          listener.problem(Diagnostic.error(file, lineNo + 1,
-              "not UTF-8 text (invalid byte sequence); the rest of the file is skipped"));
-          return;
-        }
-        if (line == null) {
-          break;
-        }
+    try (InputStream in = Files.newInputStream(f)) {
+      BoundedLines r = new BoundedLines(in, maxBytes);
+      byte[] bytes;
+      while ((bytes = r.next()) != null) {
         lineNo++;
-        if (line.isBlank()) {
+        if (r.tooLong()) {
+          listener.problem(Diagnostic.error(file, lineNo,
+              "line is over the limit of " + maxBytes + " bytes per article"));
           continue;
         }
-        if (line.length() > maxBytes) {
-          listener.problem(Diagnostic.error(file, lineNo,
-              "line is over the limit of " + maxBytes + " characters per article"));
+        String line;
+        try {
+          line = decodeStrict(bytes);
+        } catch (CharacterCodingException e) {
+          listener.problem(Diagnostic.error(file, lineNo, "not UTF-8 text (invalid byte sequence)"));
+          continue;
+        }
+        if (lineNo == 1 && line.startsWith("\uFEFF")) {
+          line = line.substring(1);
+        }
+        if (line.isBlank()) {
           continue;
         }
         parseJsonLine(line, file, lineNo, listener);
@@ -219,8 +214,95 @@ public final class ArticleReader {
     }
   }
 
+  /**
+   * The lines of a byte stream, each held in memory only up to a limit: a longer line is read to
+   * its end but not kept ({@link #tooLong()}), so one huge line cannot exhaust the heap. Lines are
+   * split on bytes, so a bad byte sequence spoils its own line only.
+   */
+  private static final class BoundedLines {
+    private final InputStream in;
+    private final int max;
+    private final byte[] buf = new byte[1 << 16];
+    private int pos;
+    private int len;
+    private boolean tooLong;
+
+    BoundedLines(InputStream in, int max) {
+      this.in = in;
+      this.max = max;
+    }
+
+    /** The next line's bytes without its end ("\n" or "\r\n"); empty when too long; null at the end. */
+    byte[] next() throws IOException {
+      java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+      tooLong = false;
+      boolean any = false;
+      while (true) {
+        if (pos == len) {
+          int n = in.read(buf, 0, buf.length);
+          if (n <= 0) {
+            pos = 0;
+            len = 0;
+            return any ? end(line) : null;
+          }
+          pos = 0;
+          len = n;
+        }
+        any = true;
+        int nl = pos;
+        while (nl < len && buf[nl] != '\n') {
+          nl++;
+        }
+        if (!tooLong) {
+          if (line.size() + (nl - pos) > max + 1L) {
+            tooLong = true;
+            line = new java.io.ByteArrayOutputStream();
+          } else {
+            line.write(buf, pos, nl - pos);
+          }
+        }
+        if (nl < len) {
+          pos = nl + 1;
+          return end(line);
+        }
+        pos = len;
+      }
+    }
+
+    private byte[] end(java.io.ByteArrayOutputStream line) {
+      if (tooLong) {
+        return new byte[0];
+      }
+      byte[] b = line.toByteArray();
+      int n = b.length > 0 && b[b.length - 1] == '\r' ? b.length - 1 : b.length;
+      if (n > max) {
+        tooLong = true;
+        return new byte[0];
+      }
+      return n == b.length ? b : java.util.Arrays.copyOf(b, n);
+    }
+
+    boolean tooLong() {
+      return tooLong;
+    }
+  }
+
+  /** How deep JSON arrays and objects may nest in one line. */
+  static final int MAX_JSON_DEPTH = 64;
+
   private static void parseJsonLine(String line, String file, long lineNo, Listener listener) {
     JsonObject o;
+    int[] shape = jsonShape(line);
+    if (shape[0] > MAX_JSON_DEPTH) {
+      listener.problem(Diagnostic.error(file, lineNo,
+          "JSON nested deeper than " + MAX_JSON_DEPTH + " levels"));
+      return;
+    }
+    if (shape[1] >= 0 && !line.substring(shape[1]).isBlank()) {
+      listener.problem(Diagnostic.error(file, lineNo,
+          "malformed JSON: text after the object (one article per line)"));
+      return;
+    }
     try {
       JsonValue v = JSON.parseAny(line);
       if (!v.isObject()) {
@@ -228,18 +310,39 @@ public final class ArticleReader {
         return;
       }
       o = v.getAsObject();
-    } catch (RuntimeException e) {
+    } catch (org.apache.jena.atlas.json.JsonParseException e) {
       listener.problem(Diagnostic.error(file, lineNo, "malformed JSON: " + firstLine(e.getMessage())));
+      return;
+    } catch (RuntimeException | StackOverflowError e) {
+      // The parser failed in another way: its message would speak of its insides, not of the line.
+      listener.problem(Diagnostic.error(file, lineNo, "malformed JSON"));
       return;
     }
     String where = file + ":" + lineNo;
+    for (String key : new String[] {"id", "date", "title", "text", "url", "lang"}) {
+      JsonValue v = o.get(key);
+      if (v != null && (v.isArray() || v.isObject())) {
+        listener.problem(Diagnostic.error(file, lineNo, "\"" + key + "\" must be a string"));
+        return;
+      }
+      String sv = v != null && v.isString() ? v.getAsString().value() : null;
+      if (sv != null && unpairedSurrogate(sv) >= 0) {
+        listener.problem(Diagnostic.error(file, lineNo, "\"" + key + "\" holds an unpaired UTF-16 surrogate"
+            + " (a \\ud800-\\udfff escape without its pair): not Unicode text"));
+        return;
+      }
+      if (sv != null && sv.indexOf('\0') >= 0) {
+        listener.problem(Diagnostic.error(file, lineNo, "\"" + key + "\" contains NUL characters"));
+        return;
+      }
+    }
     String id = string(o, "id");
     String text = string(o, "text");
     if (id == null || id.isBlank()) {
       listener.problem(Diagnostic.error(file, lineNo, "missing \"id\""));
       return;
     }
-    if (text == null || text.isBlank()) {
+    if (text == null || invisible(text)) {
       listener.problem(Diagnostic.error(file, lineNo, "article '" + id + "' has no \"text\""));
       return;
     }
@@ -266,6 +369,60 @@ public final class ArticleReader {
     } catch (IllegalArgumentException e) {
       listener.problem(Diagnostic.error(file, lineNo, e.getMessage()));
     }
+  }
+
+  /** True when the text has nothing to read: only white space and invisible format characters. */
+  static boolean invisible(String text) {
+    return text.codePoints().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c)
+        || Character.getType(c) == Character.FORMAT);
+  }
+
+  /**
+   * The deepest nesting of arrays and objects in a JSON text (strings skipped), and the index just
+   * after the first top-level value when it is closed (else -1).
+   */
+  static int[] jsonShape(String json) {
+    int depth = 0;
+    int max = 0;
+    int end = -1;
+    boolean inString = false;
+    for (int i = 0; i < json.length(); i++) {
+      char c = json.charAt(i);
+      if (inString) {
+        if (c == '\\') {
+          i++;
+        } else if (c == '"') {
+          inString = false;
+        }
+      } else if (c == '"') {
+        inString = true;
+      } else if (c == '[' || c == '{') {
+        max = Math.max(max, ++depth);
+      } else if (c == ']' || c == '}') {
+        depth--;
+        if (depth == 0 && end < 0) {
+          end = i + 1;
+        }
+      }
+    }
+    return new int[] {max, end};
+  }
+
+  /** The index of the first unpaired surrogate in s, or -1. */
+  static int unpairedSurrogate(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isHighSurrogate(c)) {
+        if (i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+          i++;
+        } else {
+          return i;
+        }
+      } else if (Character.isLowSurrogate(c)) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   private static String string(JsonObject o, String key) {

@@ -48,6 +48,11 @@ final class BuildCommand implements Callable<Integer> {
       description = "Size limit of one article in bytes (default: ${DEFAULT-VALUE}).")
   int maxBytes;
 
+  @Option(names = "--article-timeout", paramLabel = "SECONDS", defaultValue = "10",
+      description = "Time limit for extracting one article; a slower article is reported as an error"
+          + " and skipped (default: ${DEFAULT-VALUE}; 0: none).")
+  double articleTimeout;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
@@ -62,7 +67,8 @@ final class BuildCommand implements Callable<Integer> {
       r = new ArticleLoader(pipeline, store, batch, msg -> {
         err.println("newsgraph: " + msg);
         err.flush();
-      }).load(paths, maxBytes);
+      }).articleTimeLimit(java.time.Duration.ofMillis(Math.round(Math.max(0, articleTimeout) * 1000)))
+          .load(paths, maxBytes);
       Cli.printProblems(r.problems, err);
       long total = store.size();
       double secs = (System.nanoTime() - t0) / 1e9;

@@ -20,7 +20,8 @@ import picocli.CommandLine.Command;
     subcommands = {BuildCommand.class, MapCommand.class, LoadCommand.class, QueryCommand.class,
         ServeCommand.class, ExportCommand.class,
         ExplainCommand.class, LinkCommand.class,
-        StatsCommand.class, EvalCommand.class, CommandLine.HelpCommand.class},
+        StatsCommand.class, EvalCommand.class, CommandLine.HelpCommand.class, GenerateCommand.class,
+        BenchCommand.class},
     footer = {"", "Exit codes: 0 ok, 1 some input failed, 2 usage error.",
         "Example: newsgraph build seeds && newsgraph query calls"})
 public final class Main implements Runnable {

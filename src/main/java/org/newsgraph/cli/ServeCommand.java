@@ -63,6 +63,20 @@ final class ServeCommand implements Callable<Integer> {
       description = "Base IRI of the data, served at /id/ (default: ${DEFAULT-VALUE}).")
   String base;
 
+  @Option(names = "--allow-service", paramLabel = "URL",
+      description = "Let SPARQL queries call this endpoint with SERVICE (repeatable; none by default:"
+          + " a query with SERVICE gets HTTP 400).")
+  java.util.List<String> allowServices = new java.util.ArrayList<>();
+
+  @Option(names = "--max-query-bytes", paramLabel = "N", defaultValue = "1048576",
+      description = "Largest request body on the query paths, in bytes (default: ${DEFAULT-VALUE}; 0: none).")
+  long maxQueryBytes;
+
+  @Option(names = "--max-upload-bytes", paramLabel = "N", defaultValue = "67108864",
+      description = "Largest request body for uploads, Graph Store writes, updates and ingest, in bytes"
+          + " (default: ${DEFAULT-VALUE}; 0: none).")
+  long maxUploadBytes;
+
   @Option(names = "--no-access-log", description = "Do not log requests.")
   boolean noAccessLog;
 
@@ -70,7 +84,9 @@ final class ServeCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     NewsgraphServer.Config config = new NewsgraphServer.Config().port(port).host(host)
-        .timeoutSeconds(timeout).maxResults(maxResults).cors(cors).base(base);
+        .timeoutSeconds(timeout).maxResults(maxResults).cors(cors).base(base)
+        .maxQueryBytes(maxQueryBytes).maxUploadBytes(maxUploadBytes);
+    allowServices.forEach(config::allowService);
     if (allowUpdate) {
       if (passwordFile == null) {
         throw new IllegalArgumentException("--allow-update needs --password-file FILE (the admin password)");
@@ -79,8 +95,9 @@ final class ServeCommand implements Callable<Integer> {
     } else if (passwordFile != null) {
       throw new IllegalArgumentException("--password-file is only used with --allow-update");
     }
-    if (timeout < 0 || maxResults < 0 || port < 0 || port > 65535) {
-      throw new IllegalArgumentException("--port, --timeout and --max-results take non-negative numbers");
+    if (timeout < 0 || maxResults < 0 || port < 0 || port > 65535 || maxQueryBytes < 0 || maxUploadBytes < 0) {
+      throw new IllegalArgumentException(
+          "--port, --timeout, --max-results, --max-query-bytes and --max-upload-bytes take non-negative numbers");
     }
     if (!noAccessLog) {
       Configurator.setLevel("org.newsgraph.server.access", Level.INFO);

@@ -122,6 +122,9 @@ final class EventExtractor {
       }
     }
     for (Sentence s : sentences) {
+      if (Thread.currentThread().isInterrupted()) {
+        throw new java.util.concurrent.CancellationException("extraction interrupted (time limit)");
+      }
       List<Mention> ms = mentions.stream().filter(m -> m.sentence() == s.index()).toList();
       List<Arg> args = args(s, ms);
       Entity source = source(args, s, lastSource);

@@ -67,6 +67,9 @@ final class Recognizer {
     Map<String, Entity> surnames = new HashMap<>();
     focus = focusCountry(sentences);
     for (Sentence s : sentences) {
+      if (Thread.currentThread().isInterrupted()) {
+        throw new java.util.concurrent.CancellationException("extraction interrupted (time limit)");
+      }
       boolean[] used = new boolean[s.tokens().size()];
       List<Mention> ms = new ArrayList<>();
       roles(s, published, used, ms, surnames);

@@ -45,8 +45,8 @@ final class IngestServlet extends HttpServlet {
     // Read the query string by hand: getParameter would consume a form-encoded body.
     String id = queryParam(req.getQueryString(), "id");
     String format = queryParam(req.getQueryString(), "format");
-    if (id == null || !id.matches("[A-Za-z0-9_.-]{1,120}")) {
-      resp.sendError(HttpServletResponse.SC_BAD_REQUEST, "id=ID is required (letters, digits, _ . -)");
+    if (id == null || !id.matches("[A-Za-z0-9][A-Za-z0-9_.-]{0,119}")) {
+      resp.sendError(HttpServletResponse.SC_BAD_REQUEST, "id=ID is required (a letter or digit, then letters, digits, _ . -)");
       return;
     }
     String ct = req.getContentType() == null ? "" : req.getContentType();
@@ -57,7 +57,13 @@ final class IngestServlet extends HttpServlet {
       return;
     }
     Path dir = Files.createTempDirectory("newsgraph-ingest");
-    Path file = dir.resolve(id + (jsonl ? ".jsonl" : ".txt"));
+    // The id is checked above (no '/', '\\' or ':'); the file must stay in the fresh folder anyway.
+    Path file = dir.resolve(id + (jsonl ? ".jsonl" : ".txt")).normalize();
+    if (!dir.equals(file.getParent())) {
+      Files.deleteIfExists(dir);
+      resp.sendError(HttpServletResponse.SC_BAD_REQUEST, "bad id");
+      return;
+    }
     try {
       Files.write(file, body);
       ArticleLoader.Report r;

@@ -1,21 +1,36 @@
 package org.newsgraph.server;
 
+import java.util.List;
 import org.apache.jena.atlas.lib.Pair;
 import org.apache.jena.fuseki.servlets.HttpAction;
 import org.apache.jena.fuseki.servlets.SPARQL_QueryDataset;
+import org.apache.jena.fuseki.servlets.ServletOps;
 import org.apache.jena.query.Query;
 import org.apache.jena.sparql.core.DatasetGraph;
 
 /**
  * The SPARQL query service with a result limit: a SELECT, CONSTRUCT or DESCRIBE query without a
- * LIMIT, or with a larger one, is run with LIMIT {@code max}. Zero or less means no limit.
+ * LIMIT, or with a larger one, is run with LIMIT {@code max}. Zero or less means no limit. A query
+ * that calls a {@code SERVICE} not allowed by the {@link ServiceGuard} is refused with 400 before
+ * it runs.
  */
 final class LimitedQueryService extends SPARQL_QueryDataset {
 
   private final long max;
+  private final ServiceGuard services;
 
-  LimitedQueryService(long max) {
+  LimitedQueryService(long max, ServiceGuard services) {
     this.max = max;
+    this.services = services;
+  }
+
+  @Override
+  protected void validateQuery(HttpAction action, Query query) {
+    super.validateQuery(action, query);
+    List<String> refused = services.refused(query);
+    if (!refused.isEmpty()) {
+      ServletOps.errorBadRequest(ServiceGuard.message(refused));
+    }
   }
 
   @Override

@@ -38,6 +38,13 @@ public final class NewsgraphServer implements AutoCloseable {
   public static final String DATASET = "/ds";
   public static final String ADMIN = "admin";
   static final String REALM = "newsgraph";
+  /** Default limit of a query request's body. */
+  public static final long DEFAULT_MAX_QUERY_BYTES = 1L << 20;
+  /** Default limit of an upload's body. */
+  public static final long DEFAULT_MAX_UPLOAD_BYTES = 64L << 20;
+  /** The paths that take large bodies (with --allow-update). */
+  static final java.util.Set<String> WRITE_PATHS =
+      java.util.Set.of(DATASET + "/update", DATASET + "/data", DATASET + "/upload", "/ingest");
 
   /** Settings. {@code timeoutSeconds} and {@code maxResults} of 0 mean no limit. */
   public static final class Config {
@@ -49,6 +56,27 @@ public final class NewsgraphServer implements AutoCloseable {
     long maxResults = 10_000;
     String corsOrigin = null;
     String base = NG.DEFAULT_BASE;
+    final java.util.Set<String> allowedServices = new java.util.LinkedHashSet<>();
+    long maxQueryBytes = DEFAULT_MAX_QUERY_BYTES;
+    long maxUploadBytes = DEFAULT_MAX_UPLOAD_BYTES;
+
+    /** Lets SPARQL queries call this endpoint with SERVICE (none is allowed by default). */
+    public Config allowService(String endpoint) {
+      this.allowedServices.add(Objects.requireNonNull(endpoint, "endpoint"));
+      return this;
+    }
+
+    /** The largest request body on the query paths, in bytes (default 1 MB; 0: no limit). */
+    public Config maxQueryBytes(long n) {
+      this.maxQueryBytes = n;
+      return this;
+    }
+
+    /** The largest request body on the write paths (upload, data, update, ingest), in bytes. */
+    public Config maxUploadBytes(long n) {
+      this.maxUploadBytes = n;
+      return this;
+    }
 
     public Config port(int p) {
       this.port = p;
@@ -102,6 +130,8 @@ public final class NewsgraphServer implements AutoCloseable {
     if (c.timeoutSeconds > 0) {
       dsg.getContext().set(ARQ.queryTimeout, Long.toString(Math.round(c.timeoutSeconds * 1000)));
     }
+    ServiceGuard services = new ServiceGuard(c.allowedServices);
+    services.install(dsg.getContext());
     DataService.Builder ds = DataService.newBuilder(dsg);
     ds.addEndpoint(Operation.Query, "");
     ds.addEndpoint(Operation.Query, "sparql");
@@ -114,11 +144,12 @@ public final class NewsgraphServer implements AutoCloseable {
         .enablePing(true)
         .enableStats(false)
         .enableCors(false)
-        .registerOperation(Operation.Query, new LimitedQueryService(c.maxResults));
+        .registerOperation(Operation.Query, new LimitedQueryService(c.maxResults, services));
     if (c.host == null) {
       b.loopback(true);
     }
     b.addFilter("/*", new AccessLogFilter());
+    b.addFilter("/*", new BodyLimitFilter(c.maxQueryBytes, c.maxUploadBytes, WRITE_PATHS));
     if (c.corsOrigin != null && !c.corsOrigin.isBlank()) {
       b.addFilter("/*", new CorsFilter(c.corsOrigin.trim()));
     }
@@ -129,7 +160,7 @@ public final class NewsgraphServer implements AutoCloseable {
       ds.addEndpoint(Operation.Upload, "upload", admin);
       UserStore users = JettySecurityLib.makeUserStore(ADMIN, c.adminPassword);
       ConstraintSecurityHandler sh = JettySecurityLib.makeSecurityHandler$(REALM, users, AuthScheme.BASIC);
-      for (String path : new String[] {DATASET + "/update", DATASET + "/data", DATASET + "/upload", "/ingest"}) {
+      for (String path : WRITE_PATHS) {
         JettySecurityLib.addPathConstraint(sh, path);
       }
       b.auth(AuthScheme.BASIC).securityHandler(sh);
@@ -164,6 +195,16 @@ public final class NewsgraphServer implements AutoCloseable {
         sc.setHost(host);
       }
     }
+  }
+
+  /** The address the server listens on (a loopback address unless configured otherwise). */
+  String listenHost() {
+    for (var connector : server.getJettyServer().getConnectors()) {
+      if (connector instanceof org.eclipse.jetty.server.ServerConnector sc) {
+        return sc.getHost();
+      }
+    }
+    return null;
   }
 
   public int port() {

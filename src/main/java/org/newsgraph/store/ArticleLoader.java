@@ -54,6 +54,7 @@ public final class ArticleLoader {
   private final GraphStore store;
   private final int batchSize;
   private final Consumer<String> progress;
+  private java.time.Duration articleTimeLimit = org.newsgraph.GuardedExtractor.DEFAULT_LIMIT;
 
   public ArticleLoader(Pipeline pipeline, GraphStore store, int batchSize, Consumer<String> progress) {
     this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
@@ -65,8 +66,23 @@ public final class ArticleLoader {
     this.progress = progress;
   }
 
+  /**
+   * The time limit for extracting one article (default 10 s; zero for none): an article that takes
+   * longer is stopped and reported as that article's error, the others are built.
+   */
+  public ArticleLoader articleTimeLimit(java.time.Duration limit) {
+    this.articleTimeLimit = Objects.requireNonNull(limit, "limit");
+    return this;
+  }
+
   /** Builds the articles of these paths into the store. */
   public Report load(List<Path> paths, int maxBytes) {
+    try (org.newsgraph.GuardedExtractor guard = new org.newsgraph.GuardedExtractor(pipeline, articleTimeLimit)) {
+      return load(paths, maxBytes, guard);
+    }
+  }
+
+  private Report load(List<Path> paths, int maxBytes, org.newsgraph.GuardedExtractor guard) {
     Report report = new Report();
     Map<Node, List<Quad>> batch = new LinkedHashMap<>();
     long started = System.nanoTime();
@@ -77,11 +93,11 @@ public final class ArticleLoader {
         Extraction x;
         List<Quad> quads;
         try {
-          x = pipeline.extract(a);
-          quads = pipeline.quads(x);
-        } catch (RuntimeException e) {
-          report.problems.add(Diagnostic.error(a.source(), 0,
-              "extraction failed: " + e.getClass().getSimpleName() + ": " + e.getMessage()));
+          org.newsgraph.GuardedExtractor.Result r = guard.extract(a);
+          x = r.extraction();
+          quads = r.quads();
+        } catch (org.newsgraph.GuardedExtractor.ArticleFailure e) {
+          report.problems.add(Diagnostic.error(a.source(), 0, e.getMessage()));
           return;
         }
         Node g = NodeFactory.createURI(pipeline.iris().articleGraph(a.id()));
@@ -122,24 +138,7 @@ public final class ArticleLoader {
     if (batch.isEmpty()) {
       return;
     }
-    Map<Node, List<Quad>> own = new LinkedHashMap<>();
-    Set<Quad> shared = new LinkedHashSet<>();
-    for (Map.Entry<Node, List<Quad>> e : batch.entrySet()) {
-      List<Quad> mine = new ArrayList<>(e.getValue().size());
-      for (Quad q : e.getValue()) {
-        if (q.getGraph().equals(e.getKey())) {
-          mine.add(q);
-        } else {
-          shared.add(q);
-        }
-      }
-      own.put(e.getKey(), mine);
-    }
-    DatasetGraph dsg = store.datasetGraph();
-    Txn.executeWrite(dsg, () -> {
-      store.replaceGraphs(own);
-      shared.forEach(dsg::add);
-    });
+    store.writeArticles(batch);
     report.quads += batch.values().stream().mapToLong(List::size).sum();
     batch.clear();
   }

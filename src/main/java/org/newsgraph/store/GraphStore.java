@@ -88,6 +88,31 @@ public final class GraphStore implements AutoCloseable {
     });
   }
 
+  /**
+   * Writes a batch of articles in one transaction: each article's own graph (the key) is
+   * replaced by the quads of that graph; quads of other graphs (the reference graph of gazetteer
+   * facts, which articles share) are added.
+   */
+  public void writeArticles(Map<Node, List<Quad>> batch) {
+    Map<Node, List<Quad>> own = new LinkedHashMap<>();
+    java.util.Set<Quad> shared = new java.util.LinkedHashSet<>();
+    for (Map.Entry<Node, List<Quad>> e : batch.entrySet()) {
+      List<Quad> mine = new ArrayList<>(e.getValue().size());
+      for (Quad q : e.getValue()) {
+        if (q.getGraph().equals(e.getKey())) {
+          mine.add(q);
+        } else {
+          shared.add(q);
+        }
+      }
+      own.put(e.getKey(), mine);
+    }
+    Txn.executeWrite(dsg, () -> {
+      replaceGraphs(own);
+      shared.forEach(dsg::add);
+    });
+  }
+
   /** Removes named graphs; true when any existed. */
   public boolean removeGraphs(List<Node> graphs) {
     return Txn.calculateWrite(dsg, () -> {

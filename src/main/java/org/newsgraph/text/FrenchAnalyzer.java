@@ -35,16 +35,28 @@ public final class FrenchAnalyzer {
     this.tagger = tagger;
   }
 
+  /** The most tokens in one sentence; a longer run of text is cut into pieces of this size. */
+  public static final int MAX_SENTENCE_TOKENS = 200;
+
   /** Splits the text into sentences with their tokens. */
   public List<Sentence> analyse(String text) {
     List<Sentence> out = new ArrayList<>();
     for (int[] span : sentenceSpans(text)) {
-      List<Token> tokens = tokenize(text, span[0], span[1]);
-      if (tagger != null) {
-        tokens = tagger.tag(tokens);
+      if (Thread.currentThread().isInterrupted()) {
+        throw new java.util.concurrent.CancellationException("extraction interrupted (time limit)");
       }
-      if (!tokens.isEmpty()) {
-        out.add(new Sentence(out.size(), span[0], span[1], text.substring(span[0], span[1]), tokens));
+      List<Token> all = tokenize(text, span[0], span[1]);
+      // A run-on "sentence" (a list, a table, text without full stops) is cut into pieces of at
+      // most MAX_SENTENCE_TOKENS tokens: the work per sentence grows faster than its length.
+      for (int from = 0; from < all.size(); from += MAX_SENTENCE_TOKENS) {
+        int to = Math.min(all.size(), from + MAX_SENTENCE_TOKENS);
+        List<Token> tokens = from == 0 && to == all.size() ? all : new ArrayList<>(all.subList(from, to));
+        int start = from == 0 ? span[0] : tokens.get(0).start();
+        int end = to == all.size() ? span[1] : tokens.get(tokens.size() - 1).end();
+        if (tagger != null) {
+          tokens = tagger.tag(tokens);
+        }
+        out.add(new Sentence(out.size(), start, end, text.substring(start, end), tokens));
       }
     }
     return out;

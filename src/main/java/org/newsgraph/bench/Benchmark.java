@@ -1,0 +1,580 @@
+package org.newsgraph.bench;
+
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.query.Dataset;
+import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryExecution;
+import org.apache.jena.query.QueryFactory;
+import org.apache.jena.query.ResultSet;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFFormat;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.riot.system.StreamRDF;
+import org.apache.jena.riot.system.StreamRDFBase;
+import org.apache.jena.riot.system.StreamRDFWriter;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.sparql.core.Var;
+import org.apache.jena.sparql.engine.binding.Binding;
+import org.apache.jena.sparql.engine.binding.BindingBuilder;
+import org.apache.jena.sparql.exec.http.QueryExecutionHTTP;
+import org.apache.jena.sparql.syntax.syntaxtransform.QueryTransformOps;
+import org.apache.jena.system.Txn;
+import org.newsgraph.Pipeline;
+import org.newsgraph.article.ArticleReader;
+import org.newsgraph.kb.Gazetteer;
+import org.newsgraph.query.QueryRunner;
+import org.newsgraph.rdf.NG;
+import org.newsgraph.server.NewsgraphServer;
+import org.newsgraph.store.ArticleLoader;
+import org.newsgraph.store.GraphStore;
+import org.newsgraph.store.ParallelArticleLoader;
+import org.newsgraph.store.ParallelMapper;
+
+/**
+ * One benchmark run, every figure from the same corpus: generation, mapping throughput on one
+ * thread and on all, the N-Quads of the corpus and TDB2's bulk load of them, {@code build}
+ * through {@link ArticleLoader} (and through {@link ParallelArticleLoader}), peak heap of each
+ * stage, store sizes on disk, adding more articles to the built store, and the latency of the
+ * queries of {@code queries/} embedded and over HTTP.
+ *
+ * <pre>{@code
+ * Results r = new Benchmark(new Benchmark.Config().articles(10_000).dir(Path.of("data/bench")))
+ *     .run(System.err::println);
+ * }</pre>
+ */
+public final class Benchmark {
+
+  /** Settings; every one has a default. */
+  public static final class Config {
+    int articles = 10_000;
+    long seed = 1;
+    int threads = Runtime.getRuntime().availableProcessors();
+    Path dir = Path.of("data/bench");
+    Path corpus;
+    int mapArticles = 5_000;
+    int batch = 1_000;
+    int queryRuns = 20;
+    int queryTimeout = 30;
+    int addArticles = 1_000;
+    boolean http = true;
+    boolean parallelBuild = true;
+    byte[] ontology;
+
+    public Config articles(int n) {
+      this.articles = n;
+      return this;
+    }
+
+    public Config seed(long s) {
+      this.seed = s;
+      return this;
+    }
+
+    public Config threads(int t) {
+      this.threads = t;
+      return this;
+    }
+
+    /** The working folder: corpus files and stores are made (and replaced) in it. */
+    public Config dir(Path d) {
+      this.dir = Objects.requireNonNull(d, "dir");
+      return this;
+    }
+
+    /** An existing JSON Lines corpus to use instead of a generated one. */
+    public Config corpus(Path c) {
+      this.corpus = c;
+      return this;
+    }
+
+    /** How many articles the mapping-throughput stages read (the corpus's first ones). */
+    public Config mapArticles(int n) {
+      this.mapArticles = n;
+      return this;
+    }
+
+    public Config batch(int n) {
+      this.batch = n;
+      return this;
+    }
+
+    /** Seconds after which a query is stopped and reported as timed out. */
+    public Config queryTimeout(int s) {
+      this.queryTimeout = s;
+      return this;
+    }
+
+    public Config queryRuns(int n) {
+      this.queryRuns = n;
+      return this;
+    }
+
+    /** Articles added to the built store at the end (0: none). */
+    public Config addArticles(int n) {
+      this.addArticles = n;
+      return this;
+    }
+
+    public Config http(boolean h) {
+      this.http = h;
+      return this;
+    }
+
+    public Config parallelBuild(boolean p) {
+      this.parallelBuild = p;
+      return this;
+    }
+
+    /** The ontology in Turtle, put into each store as {@code build} does. */
+    public Config ontology(byte[] ttl) {
+      this.ontology = ttl;
+      return this;
+    }
+
+    void check() {
+      if (articles < 1 || threads < 1 || mapArticles < 1 || batch < 1 || queryRuns < 1
+          || addArticles < 0) {
+        throw new IllegalArgumentException("--articles, --threads, --map-articles, --batch and "
+            + "--query-runs must be >= 1, --add-articles >= 0");
+      }
+    }
+  }
+
+  private final Config c;
+  private final Pipeline pipeline = Pipeline.builder().build();
+  private final Results results = new Results();
+  private Consumer<String> log = s -> { };
+
+  public Benchmark(Config config) {
+    this.c = Objects.requireNonNull(config, "config");
+    c.check();
+  }
+
+  /** Runs every stage and returns the figures; {@code log} hears what is going on. */
+  public Results run(Consumer<String> log) throws IOException {
+    this.log = Objects.requireNonNull(log, "log");
+    Files.createDirectories(c.dir);
+    try (HeapSampler heap = new HeapSampler(10)) {
+      results.add("setup", "cores", Runtime.getRuntime().availableProcessors(), "");
+      results.add("setup", "max heap", Runtime.getRuntime().maxMemory() / 1048576.0, "MiB");
+      results.add("setup", "mapping threads", c.threads, "");
+      Path corpus = corpus();
+      int n = countLines(corpus);
+      results.add("corpus", "articles", n, "");
+      results.add("corpus", "size", Files.size(corpus) / 1048576.0, "MiB");
+      Path sample = sample(corpus, Math.min(n, c.mapArticles));
+      mapping(sample, 1, heap);
+      if (c.threads > 1) {
+        mapping(sample, c.threads, heap);
+      }
+      Path nq = nquads(corpus, heap);
+      bulkLoad(nq, heap);
+      Path store = build(corpus, heap, false);
+      if (c.parallelBuild && c.threads > 1) {
+        build(corpus, heap, true);
+      }
+      queries(store, heap);
+      add(store, n);
+      compact(store);
+    }
+    return results;
+  }
+
+  // ---- stages
+
+  private Path corpus() throws IOException {
+    if (c.corpus != null) {
+      if (!Files.isRegularFile(c.corpus)) {
+        throw new IllegalArgumentException("no such corpus file: " + c.corpus);
+      }
+      return c.corpus;
+    }
+    Path f = c.dir.resolve("corpus.jsonl");
+    log.accept("generating " + c.articles + " articles into " + f);
+    long t0 = System.nanoTime();
+    CorpusFiles.Written w = CorpusFiles.write(Gazetteer.bundled(), c.seed, c.articles, f,
+        c.dir.resolve("corpus-expected.jsonl"));
+    double s = secs(t0);
+    results.add("generate", "rate", w.articles() / s, "articles/s", "seed " + c.seed);
+    results.add("generate", "expected events", w.events(), "");
+    return f;
+  }
+
+  /** The first {@code n} lines of the corpus, as a file of its own. */
+  private Path sample(Path corpus, int n) throws IOException {
+    Path f = c.dir.resolve("sample.jsonl");
+    try (BufferedReader r = Files.newBufferedReader(corpus, StandardCharsets.UTF_8);
+        BufferedWriter w = Files.newBufferedWriter(f, StandardCharsets.UTF_8)) {
+      String line;
+      for (int i = 0; i < n && (line = r.readLine()) != null; i++) {
+        w.write(line);
+        w.write('\n');
+      }
+    }
+    return f;
+  }
+
+  private void mapping(Path sample, int threads, HeapSampler heap) {
+    String stage = "map (" + threads + (threads == 1 ? " thread)" : " threads)");
+    log.accept(stage + "...");
+    heap.reset();
+    long[] counts = new long[2];
+    long t0 = System.nanoTime();
+    new ParallelMapper(pipeline, threads, 512).run(List.of(sample), ArticleReader.DEFAULT_MAX_BYTES,
+        m -> {
+          counts[0]++;
+          counts[1] += m.quads().size();
+        }, d -> { });
+    double s = secs(t0);
+    results.add(stage, "articles", counts[0], "");
+    results.add(stage, "rate", counts[0] / s, "articles/s", "read + extract + map, no store");
+    results.add(stage, "quads rate", counts[1] / s, "quads/s");
+    results.add(stage, "peak heap", heap.peak() / 1048576.0, "MiB");
+  }
+
+  /** Maps the whole corpus on all threads into one N-Quads file, with the ontology graph. */
+  private Path nquads(Path corpus, HeapSampler heap) throws IOException {
+    Path f = c.dir.resolve("corpus.nq");
+    log.accept("mapping the corpus to " + f + "...");
+    heap.reset();
+    long[] counts = new long[2];
+    long t0 = System.nanoTime();
+    try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(f), 1 << 16)) {
+      StreamRDF w = StreamRDFWriter.getWriterStream(out, RDFFormat.NQUADS);
+      w.start();
+      if (c.ontology != null) {
+        Node g = NodeFactory.createURI(NG.ONTOLOGY);
+        RDFParser.fromString(new String(c.ontology, StandardCharsets.UTF_8), Lang.TURTLE)
+            .parse(new StreamRDFBase() {
+              @Override
+              public void triple(org.apache.jena.graph.Triple t) {
+                w.quad(Quad.create(g, t));
+              }
+            });
+      }
+      new ParallelMapper(pipeline, c.threads, 512).run(List.of(corpus),
+          ArticleReader.DEFAULT_MAX_BYTES, m -> {
+            counts[0]++;
+            counts[1] += m.quads().size();
+            m.quads().forEach(w::quad);
+          }, d -> { });
+      w.finish();
+    }
+    double s = secs(t0);
+    results.add("map to N-Quads", "articles", counts[0], "", c.threads + " threads, whole corpus");
+    results.add("map to N-Quads", "quads", counts[1], "");
+    results.add("map to N-Quads", "rate", counts[0] / s, "articles/s");
+    results.add("map to N-Quads", "file size", Files.size(f) / 1048576.0, "MiB");
+    results.add("map to N-Quads", "peak heap", heap.peak() / 1048576.0, "MiB");
+    return f;
+  }
+
+  private void bulkLoad(Path nq, HeapSampler heap) throws IOException {
+    Path dir = fresh("store-bulk");
+    log.accept("bulk-loading " + nq + " into " + dir + "...");
+    heap.reset();
+    long t0 = System.nanoTime();
+    long n;
+    try (GraphStore store = GraphStore.open(dir)) {
+      n = store.bulkLoad(List.of(nq), s -> { });
+    }
+    double s = secs(t0);
+    results.add("bulk load", "quads", n, "", "TDB2 phased loader, fresh store");
+    results.add("bulk load", "rate", n / s, "quads/s");
+    results.add("bulk load", "time", s, "s");
+    results.add("bulk load", "store size", size(dir) / 1048576.0, "MiB");
+    results.add("bulk load", "peak heap", heap.peak() / 1048576.0, "MiB");
+  }
+
+  private Path build(Path corpus, HeapSampler heap, boolean parallel) throws IOException {
+    String stage = parallel ? "build (parallel, " + c.threads + " threads)" : "build";
+    Path dir = fresh(parallel ? "store-parallel" : "store-build");
+    log.accept(stage + " into " + dir + "...");
+    heap.reset();
+    long t0 = System.nanoTime();
+    ArticleLoader.Report r;
+    long inStore;
+    try (GraphStore store = GraphStore.open(dir)) {
+      if (c.ontology != null) {
+        store.putOntology(new java.io.ByteArrayInputStream(c.ontology));
+      }
+      Consumer<String> progress = m -> log.accept("  " + m);
+      r = parallel
+          ? new ParallelArticleLoader(pipeline, store, c.batch, c.threads, progress)
+              .load(List.of(corpus), ArticleReader.DEFAULT_MAX_BYTES)
+          : new ArticleLoader(pipeline, store, c.batch, progress)
+              .load(List.of(corpus), ArticleReader.DEFAULT_MAX_BYTES);
+      inStore = store.size();
+    }
+    double s = secs(t0);
+    results.add(stage, "articles", r.articles, "", parallel ? "ParallelArticleLoader"
+        : "ArticleLoader, as the build command, batch " + c.batch);
+    results.add(stage, "rate", r.articles / s, "articles/s");
+    results.add(stage, "quads rate", r.quads / s, "quads/s");
+    double bulk = results.get("bulk load", "rate");
+    results.add(stage, "vs bulk load", (r.quads / s) / bulk, "x", "quads/s over bulk quads/s");
+    results.add(stage, "quads in store", inStore, "");
+    results.add(stage, "time", s, "s");
+    long bytes = size(dir);
+    results.add(stage, "store size", bytes / 1048576.0, "MiB");
+    results.add(stage, "vs bulk store", bytes / 1048576.0 / results.get("bulk load", "store size"),
+        "x");
+    results.add(stage, "peak heap", heap.peak() / 1048576.0, "MiB");
+    return dir;
+  }
+
+  private void add(Path storeDir, int n) throws IOException {
+    if (c.addArticles == 0 || c.corpus != null) {
+      return;
+    }
+    Path f = c.dir.resolve("more.jsonl");
+    CorpusGenerator g = new CorpusGenerator(Gazetteer.bundled(), c.seed);
+    try (BufferedWriter w = Files.newBufferedWriter(f, StandardCharsets.UTF_8)) {
+      for (int i = n; i < n + c.addArticles; i++) {
+        w.write(g.article(i).toJson());
+        w.write('\n');
+      }
+    }
+    log.accept("adding " + c.addArticles + " articles to " + storeDir + "...");
+    long t0 = System.nanoTime();
+    ArticleLoader.Report r;
+    try (GraphStore store = GraphStore.open(storeDir)) {
+      r = new ArticleLoader(pipeline, store, c.batch, null)
+          .load(List.of(f), ArticleReader.DEFAULT_MAX_BYTES);
+    }
+    results.add("add articles", "time", secs(t0), "s", r.articles + " new articles, ArticleLoader");
+  }
+
+  private void compact(Path storeDir) throws IOException {
+    log.accept("compacting " + storeDir + "...");
+    long t0 = System.nanoTime();
+    try (GraphStore store = GraphStore.open(storeDir)) {
+      store.compact();
+    }
+    results.add("compact", "time", secs(t0), "s", "the build store, after the additions");
+    results.add("compact", "store size", size(storeDir) / 1048576.0, "MiB");
+  }
+
+  // ---- queries
+
+  /** A query to time: a file of queries/ with some parameters bound. */
+  record QueryCase(String name, String text, Map<String, String> params) {}
+
+  private void queries(Path storeDir, HeapSampler heap) throws IOException {
+    List<QueryCase> cases = queryCases();
+    try (GraphStore store = GraphStore.open(storeDir)) {
+      Dataset ds = store.dataset();
+      for (QueryCase q : cases) {
+        log.accept("query " + label(q) + " (embedded)...");
+        Query query = QueryFactory.create(q.text());
+        Binding b = binding(query, q.params());
+        time("query (embedded)", q, () -> Txn.calculateRead(ds, () -> {
+          try (QueryExecution qe = QueryExecution.create().query(query).dataset(ds)
+              .substitution(b).timeout(c.queryTimeout, java.util.concurrent.TimeUnit.SECONDS)
+              .build()) {
+            return consume(query, qe);
+          }
+        }));
+      }
+      if (c.http) {
+        NewsgraphServer server = NewsgraphServer.start(store,
+            new NewsgraphServer.Config().port(0).timeoutSeconds(0).maxResults(0));
+        try {
+          for (QueryCase q : cases) {
+            log.accept("query " + label(q) + " (HTTP)...");
+            Query query = QueryFactory.create(q.text());
+            Map<Var, Node> subst = new LinkedHashMap<>();
+            binding(query, q.params()).forEach((v, n) -> subst.put(v, n));
+            Query sent = subst.isEmpty() ? query : substituted(query, subst);
+            if (sent == null) {
+              results.add("query (HTTP)", label(q) + " p50", Double.NaN, "ms",
+                  "not run: the parameters cannot be written into the query text");
+              continue;
+            }
+            time("query (HTTP)", q, () -> {
+              try (QueryExecution qe = QueryExecutionHTTP.service(server.sparqlUrl()).query(sent)
+                  .timeout(c.queryTimeout, java.util.concurrent.TimeUnit.SECONDS).build()) {
+                return consume(sent, qe);
+              }
+            });
+          }
+        } finally {
+          server.close();
+        }
+      }
+    }
+  }
+
+  /** The query with the variables replaced in its text, or null when that is not valid SPARQL. */
+  private static Query substituted(Query q, Map<Var, Node> subst) {
+    try {
+      return QueryFactory.create(QueryTransformOps.replaceVars(q, subst).serialize());
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  private interface Timed {
+    long run();
+  }
+
+  private void time(String stage, QueryCase q, Timed t) {
+    long rows;
+    long t0 = System.nanoTime();
+    try {
+      rows = t.run();
+    } catch (RuntimeException e) {
+      results.add(stage, label(q) + " p50", Double.NaN, "ms", String.format(
+          "stopped after %.0f s (timeout %d s): %s", secs(t0), c.queryTimeout,
+          e.getClass().getSimpleName()));
+      return;
+    }
+    List<Double> ms = new ArrayList<>();
+    long budget = System.nanoTime() + 10_000_000_000L;
+    for (int i = 0; i < c.queryRuns; i++) {
+      long t1 = System.nanoTime();
+      t.run();
+      ms.add((System.nanoTime() - t1) / 1e6);
+      if (i >= 2 && System.nanoTime() > budget) {
+        break;
+      }
+    }
+    ms.sort(Comparator.naturalOrder());
+    String note = rows + " rows, " + ms.size() + " runs";
+    results.add(stage, label(q) + " p50", percentile(ms, 50), "ms", note);
+    results.add(stage, label(q) + " p95", percentile(ms, 95), "ms", note);
+  }
+
+  static double percentile(List<Double> sorted, int p) {
+    if (sorted.isEmpty()) {
+      return Double.NaN;
+    }
+    int i = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+    return sorted.get(Math.max(0, Math.min(sorted.size() - 1, i)));
+  }
+
+  private static String label(QueryCase q) {
+    if (q.params().isEmpty()) {
+      return q.name();
+    }
+    StringBuilder b = new StringBuilder(q.name()).append('(');
+    q.params().forEach((k, v) -> b.append(b.charAt(b.length() - 1) == '(' ? "" : " ")
+        .append(k).append('=').append(v));
+    return b.append(')').toString();
+  }
+
+  private static Binding binding(Query q, Map<String, String> params) {
+    BindingBuilder b = BindingBuilder.create();
+    QueryRunner.parseParams(params.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+        .toList(), QueryRunner.prefixes(q)).forEach((k, v) -> b.add(Var.alloc(k), v));
+    return b.build();
+  }
+
+  private static long consume(Query q, QueryExecution qe) {
+    if (q.isSelectType()) {
+      ResultSet rs = qe.execSelect();
+      long n = 0;
+      while (rs.hasNext()) {
+        rs.next();
+        n++;
+      }
+      return n;
+    }
+    if (q.isAskType()) {
+      return qe.execAsk() ? 1 : 0;
+    }
+    return q.isConstructType() ? qe.execConstruct().size() : qe.execDescribe().size();
+  }
+
+  /** Every query of queries/ unbound, and the usual anchored questions. */
+  static List<QueryCase> queryCases() throws IOException {
+    Map<String, String> files = QueryFiles.all();
+    List<QueryCase> out = new ArrayList<>();
+    files.forEach((name, text) -> out.add(new QueryCase(name, text, Map.of())));
+    String[][] anchored = {
+        {"actor-events", "qid", "wd:Q7747"},
+        {"actor-events", "qid", "wd:Q3052772"},
+        {"calls", "from", "\"2023-09\"", "to", "\"2023-09\""},
+        {"calls", "status", "ng:Denied"},
+        {"attacks", "place", "wd:Q912"},
+        {"status", "status", "ng:Denied"},
+        {"dyads", "class", "ng:Accusation"}};
+    for (String[] a : anchored) {
+      String text = files.get(a[0]);
+      if (text != null) {
+        Map<String, String> params = new LinkedHashMap<>();
+        for (int i = 1; i + 1 < a.length; i += 2) {
+          params.put(a[i], a[i + 1]);
+        }
+        out.add(new QueryCase(a[0], text, params));
+      }
+    }
+    return out;
+  }
+
+  // ---- helpers
+
+  private Path fresh(String name) throws IOException {
+    Path d = c.dir.resolve(name);
+    if (Files.exists(d)) {
+      try (Stream<Path> s = Files.walk(d)) {
+        for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+          Files.delete(p);
+        }
+      }
+    }
+    return d;
+  }
+
+  static long size(Path dir) throws IOException {
+    try (Stream<Path> s = Files.walk(dir)) {
+      return s.filter(Files::isRegularFile).mapToLong(p -> {
+        try {
+          return Files.size(p);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }).sum();
+    }
+  }
+
+  private static int countLines(Path f) throws IOException {
+    try (Stream<String> lines = Files.lines(f, StandardCharsets.UTF_8)) {
+      return (int) lines.filter(l -> !l.isBlank()).count();
+    }
+  }
+
+  private static double secs(long t0) {
+    return Math.max((System.nanoTime() - t0) / 1e9, 1e-9);
+  }
+
+  /** The ontology bundled in the jar, or null. */
+  public static byte[] bundledOntology() throws IOException {
+    try (InputStream in = Benchmark.class.getResourceAsStream("/org/newsgraph/ontology/newsgraph.ttl")) {
+      return in == null ? null : in.readAllBytes();
+    }
+  }
+
+  static String join(String... s) {
+    return String.join(" ", Arrays.asList(s));
+  }
+}

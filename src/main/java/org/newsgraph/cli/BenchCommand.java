@@ -1,0 +1,99 @@
+package org.newsgraph.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.newsgraph.bench.Benchmark;
+import org.newsgraph.bench.Results;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "bench", mixinStandardHelpOptions = true,
+    description = {"Measures newsgraph on a generated corpus (or --corpus FILE), all in one run:",
+        "mapping throughput on 1 thread and on --threads, the corpus mapped to N-Quads and",
+        "TDB2's bulk load of them, 'build' through the article loader (and its parallel",
+        "variant), peak heap per stage, store sizes, adding --add-articles more articles,",
+        "compaction, and p50/p95 latency of every query of queries/ (plus anchored variants)",
+        "embedded and over HTTP. Prints a table and writes it as CSV (--out).",
+        "Stores and corpus files go to --store DIR, whose store-* folders are replaced."})
+final class BenchCommand implements Callable<Integer> {
+
+  @Spec
+  picocli.CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--articles", paramLabel = "N", defaultValue = "10000",
+      description = "Articles to generate (default: ${DEFAULT-VALUE}).")
+  int articles;
+
+  @Option(names = "--seed", paramLabel = "S", defaultValue = "1",
+      description = "Seed of the generated corpus (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--corpus", paramLabel = "FILE.jsonl",
+      description = "Use this corpus instead of generating one (--articles is then ignored).")
+  Path corpus;
+
+  @Option(names = "--threads", paramLabel = "T",
+      description = "Mapping threads (default: the number of cores).")
+  Integer threads;
+
+  @Option(names = "--store", paramLabel = "DIR", defaultValue = "data/bench",
+      description = "Working folder for corpus files and stores (default: ${DEFAULT-VALUE}).")
+  Path dir;
+
+  @Option(names = "--out", paramLabel = "FILE.csv",
+      description = "CSV of the figures (default: DIR/results.csv).")
+  Path out;
+
+  @Option(names = "--map-articles", paramLabel = "N", defaultValue = "5000",
+      description = "Articles read by the mapping-throughput stages (default: ${DEFAULT-VALUE}).")
+  int mapArticles;
+
+  @Option(names = "--batch", paramLabel = "N", defaultValue = "1000",
+      description = "Articles per write transaction in the build stages (default: ${DEFAULT-VALUE}).")
+  int batch;
+
+  @Option(names = "--query-runs", paramLabel = "N", defaultValue = "20",
+      description = "Timed runs of each query after one warm-up run (default: ${DEFAULT-VALUE}).")
+  int queryRuns;
+
+  @Option(names = "--query-timeout", paramLabel = "SECONDS", defaultValue = "30",
+      description = "Stop a query after this long and report it as timed out (default: ${DEFAULT-VALUE}).")
+  int queryTimeout;
+
+  @Option(names = "--add-articles", paramLabel = "N", defaultValue = "1000",
+      description = "New articles added to the built store at the end (default: ${DEFAULT-VALUE}; 0: none).")
+  int addArticles;
+
+  @Option(names = "--no-http", description = "Do not time the queries over HTTP.")
+  boolean noHttp;
+
+  @Option(names = "--no-parallel-build", description = "Skip the parallel build stage.")
+  boolean noParallelBuild;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter o = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    Benchmark.Config config = new Benchmark.Config().articles(articles).seed(seed).corpus(corpus)
+        .dir(dir).mapArticles(mapArticles).batch(batch).queryRuns(queryRuns).queryTimeout(queryTimeout)
+        .addArticles(addArticles).http(!noHttp).parallelBuild(!noParallelBuild)
+        .ontology(Benchmark.bundledOntology());
+    if (threads != null) {
+      config.threads(threads);
+    }
+    long t0 = System.nanoTime();
+    Results r = new Benchmark(config).run(msg -> {
+      err.println("newsgraph: " + msg);
+      err.flush();
+    });
+    Path csv = out != null ? out : dir.resolve("results.csv");
+    r.writeCsv(csv);
+    r.printTable(o);
+    o.printf("%nBenchmark finished in %.0f s; figures written to %s%n",
+        (System.nanoTime() - t0) / 1e9, csv);
+    o.flush();
+    return 0;
+  }
+}
