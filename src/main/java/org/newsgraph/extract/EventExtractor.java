@@ -38,6 +38,9 @@ final class EventExtractor {
   private static final Set<String> TITLE_WORDS = Set.of("homologue", "homologues", "president",
       "presidente", "ministre", "chef", "cheffe", "dirigeant", "dirigeante", "premier", "premiere",
       "secretaire", "general", "colonel", "m.", "mme", "porte-parole", "roi", "emir", "elu", "elue");
+  /** Status cues that may stand far after the trigger, in the same clause. */
+  private static final Set<String> AFTER_CUES = Set.of("status.planned.prevu",
+      "status.planned.aura-lieu", "status.denied.pas-eu-lieu");
   /** When several cues apply, the first of these wins: a denial outranks everything. */
   private static final List<Status> STATUS_PRIORITY = List.of(Status.DENIED, Status.HYPOTHETICAL,
       Status.PLANNED, Status.ALLEGED, Status.HABITUAL, Status.OCCURRED);
@@ -520,12 +523,17 @@ final class EventExtractor {
         }
       }
       case VOTE -> {
+        // the voting body: "un vote au Conseil de sécurité", or the subject, "le Conseil a adopté"
         for (Arg a : args) {
           if (a.e().type() == EntityType.ORGANIZATION && a.m().from() >= tr.to()
               && a.m().from() - tr.to() <= 6) {
             d.add(a.e());
             break;
           }
+        }
+        Entity subject = subject(actors, tr, s);
+        if (d.participants.isEmpty() && subject != null && subject.type() == EntityType.ORGANIZATION) {
+          d.add(subject);
         }
       }
       default -> {
@@ -807,12 +815,20 @@ final class EventExtractor {
         break;
       }
     }
-    int to = Math.min(t.size(), tr.to() + 3);
+    // cues after the trigger count up to the end of its clause ("un entretien ... est prévu lundi")
+    int to = tr.to();
+    while (to < t.size() && to < tr.to() + 8 && !t.get(to).key().equals(",")
+        && !t.get(to).key().equals(";")) {
+      to++;
+    }
     Status found = null;
     for (Lexicon.Entry e : lex.ofKind("status")) {
       for (int i = from; i < to; i++) {
+        if (i > tr.to() + 2 && !AFTER_CUES.contains(e.id())) {
+          break; // far after the trigger only "est prévu", "n'a pas eu lieu" speak of it
+        }
         int end = e.pattern().matchAt(t, i);
-        if (end > i && end <= Math.min(t.size(), tr.to() + 6)) {
+        if (end > i && end <= Math.min(t.size(), to + 2)) {
           Status st = Status.valueOf(e.value().toUpperCase(java.util.Locale.ROOT));
           if (found == null || STATUS_PRIORITY.indexOf(st) < STATUS_PRIORITY.indexOf(found)) {
             found = st;

@@ -193,4 +193,18 @@ class ExtractorTest {
     assertTrue(a.contains("Félix Tshisekedi"), a.toString());
     assertTrue(b.contains("Denis Sassou Nguesso"), b.toString());
   }
+
+  @Test
+  void aCallSaidToBeScheduledLaterInItsClauseIsPlanned() {
+    Event c = events("2023-09", "Un entretien téléphonique entre Emmanuel Macron et Olaf Scholz est prévu "
+        + "lundi 25 septembre.", EventClass.PHONE_CALL).get(0);
+    assertEquals(Status.PLANNED, c.status());
+  }
+
+  @Test
+  void theVotingBodyMayBeTheSubject() {
+    Event v = events("2023-09", "Le 18 septembre, l'Union africaine a adopté lundi une nouvelle résolution.",
+        EventClass.VOTE).get(0);
+    assertEquals(Set.of("Q7159"), qids(v.participants()));
+  }
 }
