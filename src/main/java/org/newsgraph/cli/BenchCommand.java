@@ -10,13 +10,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
-    description = {"Measures newsgraph on a generated corpus (or --corpus FILE), all in one run:",
-        "mapping throughput on 1 thread and on --threads, the corpus mapped to N-Quads and",
-        "TDB2's bulk load of them, 'build' through the article loader (and its parallel",
-        "variant), peak heap per stage, store sizes, adding --add-articles more articles,",
-        "compaction, and p50/p95 latency of every query of queries/ (plus anchored variants)",
-        "embedded and over HTTP. Prints a table and writes it as CSV (--out).",
-        "Stores and corpus files go to --store DIR, whose store-* folders are replaced."})
+    description = {
+        "Measures newsgraph on a generated corpus (or --corpus FILE), all in one run: mapping "
+            + "throughput on 1 thread and on --threads, the corpus mapped to N-Quads and TDB2's "
+            + "bulk load of them, 'build' through the article loader (and its parallel variant), "
+            + "peak heap per stage, store sizes, adding --add-articles more articles, compaction, "
+            + "and p50/p95 latency of every query of queries/ (plus anchored variants) embedded and "
+            + "over HTTP.",
+        "Prints a table and writes it as CSV (--out). Stores and corpus files go to --store "
+            + "DIR, whose store-* folders are replaced."})
 final class BenchCommand implements Callable<Integer> {
 
   @Spec

@@ -21,10 +21,11 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "build", mixinStandardHelpOptions = true,
     description = {
-        "Reads articles, extracts actors, places and events, and writes each article into its own",
-        "named graph of the store (replacing the article's previous graph), then prints a summary.",
-        "PATH: text files (first line ' date YYYY-MM'), folders of them, or .jsonl files with one",
-        "JSON article per line (id, date, title, text, url, lang)."})
+        "Reads articles, extracts actors, places and events, and writes each article into its "
+            + "own named graph of the store (replacing the article's previous graph), then prints a "
+            + "summary.",
+        "PATH: text files (first line ' date YYYY-MM'), folders of them, or .jsonl files with "
+            + "one JSON article per line (id, date, title, text, url, lang)."})
 final class BuildCommand implements Callable<Integer> {
 
   @Spec

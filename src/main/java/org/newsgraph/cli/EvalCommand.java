@@ -37,12 +37,11 @@ import picocli.CommandLine.Spec;
 @Command(name = "eval", mixinStandardHelpOptions = true,
     description = {
         "Scores the pipeline's RDF output against gold annotations of articles.",
-        "Each gold file NAME.json is scored against the article whose id is NAME:",
-        "(a) diplomatic interactions that occurred (P/R/F1), (b) interactions",
-        "wrongly asserted as occurred, (c) links to Wikidata (and GeoNames),",
-        "(d) other events by class; then each article's misses and false hits.",
-        "The rules are those of the evaluation set's score.py, which can be run",
-        "on the TriG files that --out writes."},
+        "Each gold file NAME.json is scored against the article whose id is NAME: (a) "
+            + "diplomatic interactions that occurred (P/R/F1), (b) interactions wrongly asserted as "
+            + "occurred, (c) links to Wikidata (and GeoNames), (d) other events by class; then each "
+            + "article's misses and false hits. The rules are those of the evaluation set's "
+            + "score.py, which can be run on the TriG files that --out writes."},
     footer = {"", "Exit codes: 0 scored (whatever the scores), 1 a gold or article file",
         "could not be read or an article could not be processed, 2 usage error."})
 final class EvalCommand implements Callable<Integer> {

@@ -19,9 +19,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "explain", mixinStandardHelpOptions = true,
-    description = {"Shows what was read from articles and why: each sentence with the mentions found",
-        "(and the gazetteer row or rule behind each), then each event with its roles, date, status",
-        "and the lexicon entries and rules that produced it."})
+    description =
+        "Shows what was read from articles and why: each sentence with the mentions found (and "
+        + "the gazetteer row or rule behind each), then each event with its roles, date, status and "
+        + "the lexicon entries and rules that produced it.")
 final class ExplainCommand implements Callable<Integer> {
 
   @Spec

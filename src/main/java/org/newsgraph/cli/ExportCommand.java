@@ -29,18 +29,19 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "export", mixinStandardHelpOptions = true,
-    description = {"Writes the graph for graph tools, or dumps its RDF.",
-        "Graph formats: actors and places are nodes; each event is an edge (from its initiator, if",
-        "known, to each other actor; between each pair of actors otherwise; from a lone actor to the",
-        "event's place) or, with --events-as nodes, a node linked to its actors and places by role.",
-        "  graphml         GraphML with typed attributes and yEd labels (yEd, Cytoscape, Gephi)",
-        "  gexf            GEXF 1.3 with time intervals (Gephi's timeline)",
-        "  dot             Graphviz (dot -Tsvg FILE > graph.svg)",
-        "  csv             FILE-nodes.csv and FILE-edges.csv (Gephi's spreadsheet import)",
-        "  cytoscape-json  Cytoscape.js elements / Cytoscape Desktop .cyjs",
-        "RDF dumps: ttl, jsonld, rdfxml (the union of all graphs); trig, nq (one graph per article).",
-        "--query NAME|FILE.rq: a SELECT keeps the events of its ?event column (else its first",
-        "column); a CONSTRUCT or DESCRIBE exports the graph it builds."})
+    description = {
+        "Writes the graph for graph tools, or dumps its RDF.",
+        "Graph formats: actors and places are nodes; each event is an edge (from its "
+            + "initiator, if known, to each other actor; between each pair of actors otherwise; "
+            + "from a lone actor to the event's place) or, with --events-as nodes, a node linked to "
+            + "its actors and places by role. graphml         GraphML with typed attributes and yEd "
+            + "labels (yEd, Cytoscape, Gephi) gexf            GEXF 1.3 with time intervals (Gephi's "
+            + "timeline) dot             Graphviz (dot -Tsvg FILE > graph.svg) csv             "
+            + "FILE-nodes.csv and FILE-edges.csv (Gephi's spreadsheet import) cytoscape-json  "
+            + "Cytoscape.js elements / Cytoscape Desktop .cyjs RDF dumps: ttl, jsonld, rdfxml (the "
+            + "union of all graphs); trig, nq (one graph per article). --query NAME|FILE.rq: a "
+            + "SELECT keeps the events of its ?event column (else its first column); a CONSTRUCT or "
+            + "DESCRIBE exports the graph it builds."})
 final class ExportCommand implements Callable<Integer> {
 
   @Spec

@@ -10,14 +10,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "generate", mixinStandardHelpOptions = true,
-    description = {"Writes a corpus of realistic French news articles for tests and benchmarks:",
-        "real countries, the leaders in office on each article's date, organisations and cities",
-        "of the bundled gazetteer, in varied sentences (calls, meetings, visits, statements,",
-        "attacks, accusations, threats, votes; planned, denied and hypothetical calls).",
-        "One JSON article a line (id, date, title, text, lang), readable by 'build'. The same",
-        "seed gives the same bytes; article i depends only on the seed and i.",
-        "--expected writes the events each article states (article, class, status,",
-        "participants as Wikidata ids or names, initiator, date, template), one a line."})
+    description = {
+        "Writes a corpus of realistic French news articles for tests and benchmarks: real "
+            + "countries, the leaders in office on each article's date, organisations and cities of "
+            + "the bundled gazetteer, in varied sentences (calls, meetings, visits, statements, "
+            + "attacks, accusations, threats, votes; planned, denied and hypothetical calls).",
+        "One JSON article a line (id, date, title, text, lang), readable by 'build'. The same "
+            + "seed gives the same bytes; article i depends only on the seed and i. --expected "
+            + "writes the events each article states (article, class, status, participants as "
+            + "Wikidata ids or names, initiator, date, template), one a line."})
 final class GenerateCommand implements Callable<Integer> {
 
   @Spec

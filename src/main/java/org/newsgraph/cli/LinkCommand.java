@@ -19,12 +19,13 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "link", mixinStandardHelpOptions = true,
     description = {
-        "Links the entities of the store that have no owl:sameAs to Wikidata by looking them up on",
-        "a SPARQL endpoint (Wikidata's by default): a GeoNames place by its GeoNames id (P1566),",
-        "anything else by its French label and type, several matches settled by the countries its",
-        "articles mention (else left unlinked). Links go to the graph BASE graph/links. Answers are",
-        "cached on disk, requests are rate-limited and time-limited; when the endpoint cannot be",
-        "reached (offline) the command says so and exits with 1."})
+        "Links the entities of the store that have no owl:sameAs to Wikidata by looking them "
+            + "up on a SPARQL endpoint (Wikidata's by default): a GeoNames place by its GeoNames id "
+            + "(P1566), anything else by its French label and type, several matches settled by the "
+            + "countries its articles mention (else left unlinked).",
+        "Links go to the graph BASE graph/links. Answers are cached on disk, requests are "
+            + "rate-limited and time-limited; when the endpoint cannot be reached (offline) the "
+            + "command says so and exits with 1."})
 final class LinkCommand implements Callable<Integer> {
 
   static final String WIKIDATA = "https://query.wikidata.org/sparql";

@@ -13,10 +13,12 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "load", mixinStandardHelpOptions = true,
-    description = {"Bulk-loads RDF files (TriG, N-Quads, Turtle, N-Triples, JSON-LD, RDF/XML; .gz too)",
-        "into the store with TDB2's phased loader: the fast way in for large inputs, such as the",
-        "output of 'newsgraph map'. Quads keep their named graphs; triples go to the default graph.",
-        "Loading adds: use 'build' to replace an article's graph."})
+    description = {
+        "Bulk-loads RDF files (TriG, N-Quads, Turtle, N-Triples, JSON-LD, RDF/XML; .gz too) "
+            + "into the store with TDB2's phased loader: the fast way in for large inputs, such as "
+            + "the output of 'newsgraph map'.",
+        "Quads keep their named graphs; triples go to the default graph. Loading adds: use "
+            + "'build' to replace an article's graph."})
 final class LoadCommand implements Callable<Integer> {
 
   @Spec

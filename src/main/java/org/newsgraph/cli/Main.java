@@ -13,10 +13,10 @@ import picocli.CommandLine.Command;
 @Command(name = "newsgraph",
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
-    description = {
-        "Builds a knowledge graph of French news: articles to RDF events (calls, meetings, attacks,",
-        "accusations...) with actors linked to Wikidata and GeoNames, stored in TDB2, queried",
-        "with SPARQL."},
+    description =
+        "Builds a knowledge graph of French news: articles to RDF events (calls, meetings, "
+        + "attacks, accusations...) with actors linked to Wikidata and GeoNames, stored in TDB2, "
+        + "queried with SPARQL.",
     subcommands = {BuildCommand.class, MapCommand.class, LoadCommand.class, QueryCommand.class,
         ServeCommand.class, ExportCommand.class,
         ExplainCommand.class, LinkCommand.class,

@@ -26,9 +26,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "map", mixinStandardHelpOptions = true,
-    description = {"Maps articles to RDF without a store and writes it to a file or to standard output.",
-        "TriG and N-Quads keep one named graph per article; Turtle, N-Triples, JSON-LD and RDF/XML",
-        "merge the graphs."})
+    description = {
+        "Maps articles to RDF without a store and writes it to a file or to standard output.",
+        "TriG and N-Quads keep one named graph per article; Turtle, N-Triples, JSON-LD and "
+            + "RDF/XML merge the graphs."})
 final class MapCommand implements Callable<Integer> {
 
   @Spec

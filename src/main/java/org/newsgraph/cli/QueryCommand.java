@@ -20,11 +20,13 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "query", mixinStandardHelpOptions = true,
-    description = {"Runs a SPARQL query on the store. The default graph is the union of all graphs",
-        "(articles and ontology). QUERY is a .rq file or the name of a query of queries/ (e.g.",
-        "'calls'); or give the text with -e. Parameters are bound as RDF terms, never pasted",
-        "into the text: --param actor=wd:Q7747 binds ?actor to that IRI; --param",
-        "day='\"2023-09-10\"^^xsd:date' to a typed literal; a value that is not a term is a string."})
+    description = {
+        "Runs a SPARQL query on the store.",
+        "The default graph is the union of all graphs (articles and ontology). QUERY is a .rq "
+            + "file or the name of a query of queries/ (e.g. 'calls'); or give the text with -e. "
+            + "Parameters are bound as RDF terms, never pasted into the text: --param "
+            + "actor=wd:Q7747 binds ?actor to that IRI; --param day='\"2023-09-10\"^^xsd:date' to a "
+            + "typed literal; a value that is not a term is a string."})
 final class QueryCommand implements Callable<Integer> {
 
   @Spec

@@ -16,13 +16,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
-    description = {"Serves the store over HTTP: a SPARQL endpoint (embedded Fuseki, read-only unless",
-        "--allow-update), the web viewer at /, linked-data pages at /id/... for the data IRIs",
-        "(BASE/PATH is served at /id/PATH), and the bundled queries. Listens on the loopback",
-        "interface unless --host says otherwise. The store is locked while the server runs: load",
-        "articles or RDF through the server (--allow-update), not with a second process.",
-        "Endpoints: /ds/sparql (query), /ds/get (Graph Store read), /$/ping; with --allow-update,",
-        "as user 'admin': /ds/update, /ds/data (Graph Store read-write), /ds/upload, /ingest?id=ID."})
+    description = {
+        "Serves the store over HTTP: a SPARQL endpoint (embedded Fuseki, read-only unless "
+            + "--allow-update), the web viewer at /, linked-data pages at /id/...",
+        "for the data IRIs (BASE/PATH is served at /id/PATH), and the bundled queries. "
+            + "Listens on the loopback interface unless --host says otherwise. The store is locked "
+            + "while the server runs: load articles or RDF through the server (--allow-update), not "
+            + "with a second process. Endpoints: /ds/sparql (query), /ds/get (Graph Store read), "
+            + "/$/ping; with --allow-update, as user 'admin': /ds/update, /ds/data (Graph Store "
+            + "read-write), /ds/upload, /ingest?id=ID."})
 final class ServeCommand implements Callable<Integer> {
 
   @Spec
