@@ -24,11 +24,12 @@ public final class EvalReport {
 
   /** (a) Diplomatic interactions that occurred, over all articles. */
   public Counts interactions() {
-    Counts c = Counts.ZERO;
-    for (ArticleScore a : articles) {
-      c = c.plus(a.interactions());
-    }
-    return c;
+    return sum(ArticleScore::interactions);
+  }
+
+  /** One category of counts summed over the articles. */
+  private Counts sum(java.util.function.Function<ArticleScore, Counts> category) {
+    return articles.stream().map(category).reduce(Counts.ZERO, Counts::plus);
   }
 
   /** (b) Interactions asserted as occurred that the gold gives with another status. */
@@ -42,20 +43,12 @@ public final class EvalReport {
 
   /** (c) Wikidata links. */
   public Counts links() {
-    Counts c = Counts.ZERO;
-    for (ArticleScore a : articles) {
-      c = c.plus(a.links());
-    }
-    return c;
+    return sum(ArticleScore::links);
   }
 
   /** (c) GeoNames links. */
   public Counts geonames() {
-    Counts c = Counts.ZERO;
-    for (ArticleScore a : articles) {
-      c = c.plus(a.geonames());
-    }
-    return c;
+    return sum(ArticleScore::geonames);
   }
 
   /** (d) Other events by ontology class. */
