@@ -166,22 +166,14 @@ final class EventExtractor {
   private List<Trigger> triggers(Sentence s, List<Mention> ms) {
     List<Token> t = s.tokens();
     List<Trigger> found = new ArrayList<>();
-    for (Lexicon.Entry e : lex.ofKind("trigger")) {
-      for (int i = 0; i < t.size(); i++) {
-        int end = e.pattern().matchAt(t, i);
-        if (end > i && !insideMention(ms, i, end)) {
-          found.add(new Trigger(e, EventClass.parse(e.value()), i, end));
-        }
+    for (Lexicon.Match m : lex.matches("trigger", t)) {
+      if (!insideMention(ms, m.from(), m.to())) {
+        found.add(new Trigger(m.entry(), EventClass.parse(m.entry().value()), m.from(), m.to()));
       }
     }
-    for (Lexicon.Entry b : lex.ofKind("block")) {
-      for (int i = 0; i < t.size(); i++) {
-        int end = b.pattern().matchAt(t, i);
-        if (end > i) {
-          int bs = i;
-          found.removeIf(tr -> tr.entry().id().equals(b.value()) && tr.from() < end && bs < tr.to());
-        }
-      }
+    for (Lexicon.Match b : lex.matches("block", t)) {
+      found.removeIf(tr -> tr.entry().id().equals(b.entry().value()) && tr.from() < b.to()
+          && b.from() < tr.to());
     }
     // longest wins where triggers overlap
     found.sort(Comparator.comparingInt((Trigger tr) -> tr.from() - tr.to()).thenComparingInt(Trigger::from));
@@ -341,18 +333,14 @@ final class EventExtractor {
   private List<int[]> topicSpans(Sentence s) {
     List<Token> t = s.tokens();
     List<int[]> out = new ArrayList<>();
-    for (Lexicon.Entry e : lex.ofKind("topic")) {
-      for (int i = 0; i < t.size(); i++) {
-        int end = e.pattern().matchAt(t, i);
-        if (end > i) {
-          int stop = end;
-          while (stop < t.size() && !clauseEnd(t, stop)) {
-            stop++;
-          }
-          if (stop > end) {
-            out.add(new int[] {end, stop});
-          }
-        }
+    for (Lexicon.Match m : lex.matches("topic", t)) {
+      int end = m.to();
+      int stop = end;
+      while (stop < t.size() && !clauseEnd(t, stop)) {
+        stop++;
+      }
+      if (stop > end) {
+        out.add(new int[] {end, stop});
       }
     }
     return out;

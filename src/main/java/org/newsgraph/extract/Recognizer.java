@@ -150,19 +150,21 @@ final class Recognizer {
   private void roles(Sentence s, PartialDate published, boolean[] used, List<Mention> out,
       Map<String, Entity> surnames) {
     List<Token> t = s.tokens();
+    // at each token, the longest title starting there (the first in lexicon order on a tie)
+    Lexicon.Entry[] longest = new Lexicon.Entry[t.size()];
+    int[] longestEnd = new int[t.size()];
+    for (Lexicon.Match m : lex.matches("role", t)) {
+      if (m.to() > longestEnd[m.from()]) {
+        longest[m.from()] = m.entry();
+        longestEnd[m.from()] = m.to();
+      }
+    }
     for (int i = 0; i < t.size(); i++) {
       if (used[i]) {
         continue;
       }
-      Lexicon.Entry best = null;
-      int bestEnd = -1;
-      for (Lexicon.Entry e : lex.ofKind("role")) {
-        int end = e.pattern().matchAt(t, i);
-        if (end > bestEnd) {
-          best = e;
-          bestEnd = end;
-        }
-      }
+      Lexicon.Entry best = longest[i];
+      int bestEnd = longestEnd[i];
       if (best == null) {
         continue;
       }
@@ -193,9 +195,9 @@ final class Recognizer {
         j += 2;
       }
       // a name right after the title, or after a comma ("le ministre russe, Sergueï Lavrov"): the name wins
-      int[] name = personNameAt(t, j, used);
+      int[] name = personNameAt(s, j, used);
       if (name == null && j + 1 < t.size() && t.get(j).key().equals(",")) {
-        name = personNameAt(t, j + 1, used);
+        name = personNameAt(s, j + 1, used);
         if (name != null && kb.byName(keyOf(t, name[0], name[1])).stream()
             .noneMatch(e -> e.type() == EntityType.PERSON) && name[1] - name[0] < 2) {
           name = null;
@@ -281,7 +283,8 @@ final class Recognizer {
     return kb.choose(countries, EntityType.COUNTRY, ranked.stream().map(KbEntity::id).toList());
   }
 
-  private int[] personNameAt(List<Token> t, int j, boolean[] used) {
+  private int[] personNameAt(Sentence s, int j, boolean[] used) {
+    List<Token> t = s.tokens();
     if (j >= t.size() || used[j] || !t.get(j).capitalized()) {
       return null;
     }
@@ -295,7 +298,7 @@ final class Recognizer {
         return null;
       }
     }
-    int end = capitalizedRun(t, j, used);
+    int end = capitalizedRun(s, j, used);
     return end > j ? new int[] {j, end} : null;
   }
 
@@ -357,17 +360,32 @@ final class Recognizer {
     if (i >= t.size() || !t.get(i).word() && !t.get(i).number()) {
       return null;
     }
+    // grow the key a token at a time while it begins a longer name; keep the longest name seen
     int max = Math.min(t.size(), i + kb.maxNameTokens());
-    for (int end = max; end > i; end--) {
-      if (used != null && anyUsed(used, i, end)) {
-        continue;
+    StringBuilder key = new StringBuilder();
+    int found = -1;
+    boolean capital = false;
+    for (int end = i + 1; end <= max; end++) {
+      Token last = t.get(end - 1);
+      if (used != null && used[end - 1]) {
+        break;
       }
-      if (!kb.byName(keyOf(t, i, end)).isEmpty() && hasCapital(t, i, end)) {
-        return new int[] {i, end};
+      if (end > i + 1) {
+        key.append(' ');
+      }
+      key.append(last.key());
+      capital |= last.capitalized();
+      String k = key.toString();
+      if (capital && !kb.byName(k).isEmpty()) {
+        found = end;
+      }
+      if (!kb.beginsName(k)) {
+        break;
       }
     }
-    return null;
+    return found < 0 ? null : new int[] {i, found};
   }
+
 
   /**
    * Settles an ambiguous name by the words before it (the kind of entity they ask for) and the
@@ -532,7 +550,7 @@ final class Recognizer {
         if (end < 0 || end >= t.size() || used[end] || !t.get(end).capitalized()) {
           continue;
         }
-        int to = capitalizedRun(t, end, used);
+        int to = capitalizedRun(s, end, used);
         if (to <= end || !kb.byName(keyOf(t, end, to)).isEmpty()) {
           continue;
         }
@@ -553,7 +571,7 @@ final class Recognizer {
         if (end < 0 || end >= t.size() || used[end] || !t.get(end).capitalized()) {
           continue;
         }
-        int to = capitalizedRun(t, end, used);
+        int to = capitalizedRun(s, end, used);
         if (to <= end || !kb.byName(keyOf(t, end, to)).isEmpty()) {
           continue;
         }
@@ -629,13 +647,14 @@ final class Recognizer {
 
   // ---- helpers
 
-  private int capitalizedRun(List<Token> t, int from, boolean[] used) {
+  private int capitalizedRun(Sentence s, int from, boolean[] used) {
+    List<Token> t = s.tokens();
     int end = from;
     int lastCap = from;
     while (end < t.size() && !used[end]) {
       Token tok = t.get(end);
       if (tok.capitalized() && tok.word() && !NOT_NAMES.contains(tok.key())
-          && (tok.properNounOrUntagged() || end > from)) {
+          && (end > from || s.properNounOrUntagged(end))) {
         end++;
         lastCap = end;
       } else if (end > from && NAME_PARTICLES.contains(tok.key()) && end + 1 < t.size()

@@ -3,6 +3,7 @@ package org.newsgraph.extract;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import org.newsgraph.text.Fold;
 import org.newsgraph.text.Token;
 
@@ -19,7 +20,7 @@ public final class TokenPattern {
   private final String source;
   private final List<Element> elements;
 
-  private record Element(List<String> exact, List<String> prefixes, int gap, boolean number) {
+  private record Element(Set<String> exact, List<String> prefixes, int gap, boolean number) {
     boolean matches(Token t) {
       if (number) {
         return t.number();
@@ -45,11 +46,11 @@ public final class TokenPattern {
         continue;
       }
       if (part.startsWith("~")) {
-        els.add(new Element(List.of(), List.of(), parseGap(part), false));
+        els.add(new Element(Set.of(), List.of(), parseGap(part), false));
         continue;
       }
       if (part.equals("#")) {
-        els.add(new Element(List.of(), List.of(), 0, true));
+        els.add(new Element(Set.of(), List.of(), 0, true));
         continue;
       }
       List<String> exact = new ArrayList<>();
@@ -62,7 +63,7 @@ public final class TokenPattern {
           exact.add(a);
         }
       }
-      els.add(new Element(exact, prefixes, 0, false));
+      els.add(new Element(Set.copyOf(exact), List.copyOf(prefixes), 0, false));
     }
     if (els.isEmpty() || els.get(0).gap > 0 || els.get(els.size() - 1).gap > 0) {
       throw new IllegalArgumentException("pattern must start and end with a word: '" + source + "'");
@@ -80,6 +81,22 @@ public final class TokenPattern {
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException("bad gap '" + part + "' in '" + source + "'", e);
     }
+  }
+
+  /** True when the first element of the pattern accepts the token (a match may start there). */
+  boolean startsWith(Token t) {
+    return elements.get(0).matches(t);
+  }
+
+  /** Folded words the first element accepts exactly (empty when it takes prefixes or numbers only). */
+  Set<String> firstWords() {
+    return elements.get(0).exact();
+  }
+
+  /** True when the first element accepts more than {@link #firstWords} (prefixes, numbers). */
+  boolean firstIsOpen() {
+    Element first = elements.get(0);
+    return first.number() || !first.prefixes().isEmpty();
   }
 
   /** The end (exclusive) of a match starting at token {@code i}, or -1. Longest match wins. */

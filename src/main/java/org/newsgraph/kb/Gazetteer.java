@@ -13,10 +13,12 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.newsgraph.text.FrenchAnalyzer;
 import org.newsgraph.text.Token;
@@ -48,6 +50,7 @@ public final class Gazetteer {
   private final List<Office> offices = new ArrayList<>();
   private final Map<String, List<Office>> officesOf = new HashMap<>();
   private int maxNameTokens = 1;
+  private volatile Set<String> nameBeginnings;
   private PlaceTable places = new PlaceTable();
   private final FrenchAnalyzer analyzer = new FrenchAnalyzer();
 
@@ -250,6 +253,38 @@ public final class Gazetteer {
   /** The longest name, in tokens. */
   public int maxNameTokens() {
     return Math.max(maxNameTokens, places.maxKeyTokens());
+  }
+
+  /**
+   * True when {@code key} is the beginning of a longer name, whole tokens only: "cote d'" begins
+   * "cote d' ivoire". A recogniser looking for the longest name at a token extends its key one
+   * token at a time while this holds (most tokens of a text begin no name at all). The set of
+   * beginnings is built on first use.
+   */
+  public boolean beginsName(String key) {
+    Set<String> b = nameBeginnings;
+    if (b == null) {
+      synchronized (this) {
+        b = nameBeginnings;
+        if (b == null) {
+          b = new HashSet<>();
+          for (String k : byName.keySet()) {
+            addBeginnings(b, k);
+          }
+          for (String k : places.keys()) {
+            addBeginnings(b, k);
+          }
+          nameBeginnings = b;
+        }
+      }
+    }
+    return b.contains(key);
+  }
+
+  private static void addBeginnings(Set<String> b, String key) {
+    for (int i = key.indexOf(' '); i >= 0; i = key.indexOf(' ', i + 1)) {
+      b.add(key.substring(0, i));
+    }
   }
 
   /** The article a country name takes in French ("le", "la", "les", "l'") or "" for none. */

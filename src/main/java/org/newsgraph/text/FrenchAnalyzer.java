@@ -30,7 +30,7 @@ public final class FrenchAnalyzer {
     this(null);
   }
 
-  /** An analyser that tags tokens with parts of speech when a tagger is given. */
+  /** An analyser whose sentences give parts of speech (tagged on first use) when a tagger is given. */
   public FrenchAnalyzer(PosTagger tagger) {
     this.tagger = tagger;
   }
@@ -53,10 +53,8 @@ public final class FrenchAnalyzer {
         List<Token> tokens = from == 0 && to == all.size() ? all : new ArrayList<>(all.subList(from, to));
         int start = from == 0 ? span[0] : tokens.get(0).start();
         int end = to == all.size() ? span[1] : tokens.get(tokens.size() - 1).end();
-        if (tagger != null) {
-          tokens = tagger.tag(tokens);
-        }
-        out.add(new Sentence(out.size(), start, end, text.substring(start, end), tokens));
+        out.add(new Sentence(out.size(), start, end, text.substring(start, end), tokens,
+            tagger == null ? null : tagger::tag));
       }
     }
     return out;

@@ -3,7 +3,6 @@ package org.newsgraph.text;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.List;
 import opennlp.tools.postag.POSModel;
 import opennlp.tools.postag.POSTaggerME;
@@ -40,20 +39,15 @@ public final class PosTagger {
     return m;
   }
 
-  /** The tokens with their tags. */
-  public List<Token> tag(List<Token> tokens) {
+  /** One Universal Dependencies tag per token. */
+  public String[] tag(List<Token> tokens) {
     if (tokens.isEmpty()) {
-      return tokens;
+      return new String[0];
     }
     String[] words = new String[tokens.size()];
     for (int i = 0; i < words.length; i++) {
       words[i] = tokens.get(i).text().replace('’', '\'');
     }
-    String[] tags = TAGGER.get().tag(words);
-    List<Token> out = new ArrayList<>(tokens.size());
-    for (int i = 0; i < words.length; i++) {
-      out.add(tokens.get(i).withPos(tags[i]));
-    }
-    return out;
+    return TAGGER.get().tag(words);
   }
 }

@@ -7,23 +7,8 @@ package org.newsgraph.text;
  * @param start offset of the first character
  * @param end offset after the last character
  * @param key {@link Fold#key folded} form, used for matching
- * @param pos Universal Dependencies part of speech ("PROPN", "NOUN"...), or null when untagged
  */
-public record Token(String text, int start, int end, String key, String pos) {
-
-  public Token(String text, int start, int end, String key) {
-    this(text, start, end, key, null);
-  }
-
-  /** The same token with a part of speech. */
-  public Token withPos(String tag) {
-    return new Token(text, start, end, key, tag);
-  }
-
-  /** True when tagged as a proper noun, or when untagged (no tagger: every capital counts). */
-  public boolean properNounOrUntagged() {
-    return pos == null || pos.equals("PROPN") || pos.equals("X");
-  }
+public record Token(String text, int start, int end, String key) {
 
   public Token {
     if (start < 0 || end <= start) {
