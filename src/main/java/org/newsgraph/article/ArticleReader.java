@@ -65,6 +65,7 @@ public final class ArticleReader {
   private static final Pattern JSON_DATE = Pattern.compile("(\\d{4}(?:-\\d{2}){0,2})(?:[T ].*)?");
 
   private final int maxBytes;
+  private java.util.concurrent.atomic.AtomicLong bytesRead;
 
   public ArticleReader() {
     this(DEFAULT_MAX_BYTES);
@@ -75,6 +76,41 @@ public final class ArticleReader {
       throw new IllegalArgumentException("maxBytes must be > 0: " + maxBytes);
     }
     this.maxBytes = maxBytes;
+  }
+
+  /**
+   * Adds the bytes of input read (lines of JSON Lines files, whole text files) to {@code counter}
+   * as reading goes, for progress reports.
+   */
+  public ArticleReader countingBytes(java.util.concurrent.atomic.AtomicLong counter) {
+    this.bytesRead = counter;
+    return this;
+  }
+
+  /** Total size in bytes of the article files of these paths (files, folders walked). */
+  public static long totalBytes(List<Path> paths) {
+    long n = 0;
+    for (Path p : paths) {
+      try {
+        if (Files.isDirectory(p)) {
+          try (Stream<Path> s = Files.walk(p)) {
+            n += s.filter(Files::isRegularFile).filter(ArticleReader::isArticleFile)
+                .mapToLong(f -> f.toFile().length()).sum();
+          }
+        } else if (Files.isRegularFile(p)) {
+          n += Files.size(p);
+        }
+      } catch (IOException | java.io.UncheckedIOException e) {
+        // unreadable: the reader reports it; the total is only for the progress estimate
+      }
+    }
+    return n;
+  }
+
+  private void counted(long bytes) {
+    if (bytesRead != null) {
+      bytesRead.addAndGet(bytes);
+    }
   }
 
   /** Reads every path (file or folder) in order. */
@@ -123,29 +159,42 @@ public final class ArticleReader {
     String file = f.toString();
     try {
       long size = Files.size(f);
+      counted(size);
       if (size > maxBytes) {
         listener.problem(Diagnostic.error(file, 0,
             "file is " + size + " bytes, over the limit of " + maxBytes + " bytes per article"));
         return;
       }
-      byte[] bytes = Files.readAllBytes(f);
-      String content;
-      try {
-        content = decodeStrict(bytes);
-      } catch (CharacterCodingException e) {
-        listener.problem(Diagnostic.error(file, lineOfByte(bytes, firstBadByte(bytes)),
-            "not UTF-8 text (invalid byte sequence)"));
-        return;
-      }
-      if (content.indexOf('\0') >= 0) {
-        listener.problem(Diagnostic.error(file, 0, "not a text file (contains NUL bytes)"));
-        return;
-      }
-      String id = stripExtension(f.getFileName().toString());
-      parseText(id, content, file, listener);
+      readText(Files.readAllBytes(f), file, f.getFileName().toString(), listener);
     } catch (IOException e) {
       listener.problem(Diagnostic.error(file, 0, "cannot read: " + e.getMessage()));
     }
+  }
+
+  /**
+   * Reads the content of a text article, as {@link #read} does for a {@code .txt} file: for readers
+   * that fetch files themselves (such as the Spark job). {@code file} names the file in messages and
+   * as the article's source; the id is {@code fileName} without its extension.
+   */
+  public void readText(byte[] bytes, String file, String fileName, Listener listener) {
+    if (bytes.length > maxBytes) {
+      listener.problem(Diagnostic.error(file, 0,
+          "file is " + bytes.length + " bytes, over the limit of " + maxBytes + " bytes per article"));
+      return;
+    }
+    String content;
+    try {
+      content = decodeStrict(bytes);
+    } catch (CharacterCodingException e) {
+      listener.problem(Diagnostic.error(file, lineOfByte(bytes, firstBadByte(bytes)),
+          "not UTF-8 text (invalid byte sequence)"));
+      return;
+    }
+    if (content.indexOf('\0') >= 0) {
+      listener.problem(Diagnostic.error(file, 0, "not a text file (contains NUL bytes)"));
+      return;
+    }
+    parseText(stripExtension(fileName), content, file, listener);
   }
 
   /** Parses the content of a text article: header line, then body. */
@@ -189,29 +238,47 @@ public final class ArticleReader {
       byte[] bytes;
       while ((bytes = r.next()) != null) {
         lineNo++;
+        counted(bytes.length + 1L);
         if (r.tooLong()) {
-          listener.problem(Diagnostic.error(file, lineNo,
-              "line is over the limit of " + maxBytes + " bytes per article"));
+          listener.problem(tooLong(file, lineNo));
           continue;
         }
-        String line;
-        try {
-          line = decodeStrict(bytes);
-        } catch (CharacterCodingException e) {
-          listener.problem(Diagnostic.error(file, lineNo, "not UTF-8 text (invalid byte sequence)"));
-          continue;
-        }
-        if (lineNo == 1 && line.startsWith("\uFEFF")) {
-          line = line.substring(1);
-        }
-        if (line.isBlank()) {
-          continue;
-        }
-        parseJsonLine(line, file, lineNo, listener);
+        readJsonLine(bytes, file, lineNo, listener);
       }
     } catch (IOException e) {
       listener.problem(Diagnostic.error(file, lineNo, "cannot read: " + e.getMessage()));
     }
+  }
+
+  private Diagnostic tooLong(String file, long lineNo) {
+    return Diagnostic.error(file, lineNo, "line is over the limit of " + maxBytes + " bytes per article");
+  }
+
+  /**
+   * Reads one line of a JSON Lines file, as {@link #read} does for each line of a {@code .jsonl}
+   * file: for readers that split files into lines themselves (such as the Spark job). The bytes are
+   * the line without its {@code "\n"} (and without the {@code "\r"} before it); {@code lineNo}
+   * counts from 1. A blank line is skipped, a line over the size limit or not in UTF-8 is reported.
+   */
+  public void readJsonLine(byte[] bytes, String file, long lineNo, Listener listener) {
+    if (bytes.length > maxBytes) {
+      listener.problem(tooLong(file, lineNo));
+      return;
+    }
+    String line;
+    try {
+      line = decodeStrict(bytes);
+    } catch (CharacterCodingException e) {
+      listener.problem(Diagnostic.error(file, lineNo, "not UTF-8 text (invalid byte sequence)"));
+      return;
+    }
+    if (lineNo == 1 && line.startsWith("\uFEFF")) {
+      line = line.substring(1);
+    }
+    if (line.isBlank()) {
+      return;
+    }
+    parseJsonLine(line, file, lineNo, listener);
   }
 
   /**

@@ -46,13 +46,12 @@ import org.newsgraph.rdf.NG;
 import org.newsgraph.server.NewsgraphServer;
 import org.newsgraph.store.ArticleLoader;
 import org.newsgraph.store.GraphStore;
-import org.newsgraph.store.ParallelArticleLoader;
 import org.newsgraph.store.ParallelMapper;
 
 /**
  * One benchmark run, every figure from the same corpus: generation, mapping throughput on one
  * thread and on all, the N-Quads of the corpus and TDB2's bulk load of them, {@code build}
- * through {@link ArticleLoader} (and through {@link ParallelArticleLoader}), peak heap of each
+ * through {@link ArticleLoader} with the mapping threads, as the build command runs, peak heap of each
  * stage, store sizes on disk, adding more articles to the built store, and the latency of the
  * queries of {@code queries/} embedded and over HTTP.
  *
@@ -76,7 +75,6 @@ public final class Benchmark {
     int queryTimeout = 30;
     int addArticles = 1_000;
     boolean http = true;
-    boolean parallelBuild = true;
     byte[] ontology;
 
     public Config articles(int n) {
@@ -117,6 +115,14 @@ public final class Benchmark {
       return this;
     }
 
+    /** Time the anchored questions only, not every query of queries/ unbound. */
+    boolean anchoredQueriesOnly;
+
+    public Config anchoredQueriesOnly(boolean a) {
+      this.anchoredQueriesOnly = a;
+      return this;
+    }
+
     /** Seconds after which a query is stopped and reported as timed out. */
     public Config queryTimeout(int s) {
       this.queryTimeout = s;
@@ -136,11 +142,6 @@ public final class Benchmark {
 
     public Config http(boolean h) {
       this.http = h;
-      return this;
-    }
-
-    public Config parallelBuild(boolean p) {
-      this.parallelBuild = p;
       return this;
     }
 
@@ -188,10 +189,7 @@ public final class Benchmark {
       }
       Path nq = nquads(corpus, heap);
       bulkLoad(nq, heap);
-      Path store = build(corpus, heap, false);
-      if (c.parallelBuild && c.threads > 1) {
-        build(corpus, heap, true);
-      }
+      Path store = build(corpus, heap);
       queries(store, heap);
       add(store, n);
       compact(store);
@@ -305,9 +303,9 @@ public final class Benchmark {
     results.add("bulk load", "peak heap", heap.peak() / 1048576.0, "MiB");
   }
 
-  private Path build(Path corpus, HeapSampler heap, boolean parallel) throws IOException {
-    String stage = parallel ? "build (parallel, " + c.threads + " threads)" : "build";
-    Path dir = fresh(parallel ? "store-parallel" : "store-build");
+  private Path build(Path corpus, HeapSampler heap) throws IOException {
+    String stage = "build";
+    Path dir = fresh("store-build");
     log.accept(stage + " into " + dir + "...");
     heap.reset();
     long t0 = System.nanoTime();
@@ -317,17 +315,19 @@ public final class Benchmark {
       if (c.ontology != null) {
         store.putOntology(new java.io.ByteArrayInputStream(c.ontology));
       }
-      Consumer<String> progress = m -> log.accept("  " + m);
-      r = parallel
-          ? new ParallelArticleLoader(pipeline, store, c.batch, c.threads, progress)
-              .load(List.of(corpus), ArticleReader.DEFAULT_MAX_BYTES)
-          : new ArticleLoader(pipeline, store, c.batch, progress)
-              .load(List.of(corpus), ArticleReader.DEFAULT_MAX_BYTES);
+      double[] lastLog = {0};
+      r = new ArticleLoader(pipeline, store, c.batch, st -> {
+        if (st.done() || st.seconds() - lastLog[0] >= 10) {
+          lastLog[0] = st.seconds();
+          log.accept(String.format(java.util.Locale.ROOT, "  %,d articles, %,.0f articles/s",
+              st.articles(), st.rate()));
+        }
+      }).threads(c.threads).load(List.of(corpus), ArticleReader.DEFAULT_MAX_BYTES);
       inStore = store.size();
     }
     double s = secs(t0);
-    results.add(stage, "articles", r.articles, "", parallel ? "ParallelArticleLoader"
-        : "ArticleLoader, as the build command, batch " + c.batch);
+    results.add(stage, "articles", r.articles, "", "ArticleLoader as the build command runs it: "
+        + c.threads + " mapping threads, batch " + c.batch);
     results.add(stage, "rate", r.articles / s, "articles/s");
     results.add(stage, "quads rate", r.quads / s, "quads/s");
     double bulk = results.get("bulk load", "rate");
@@ -358,7 +358,7 @@ public final class Benchmark {
     long t0 = System.nanoTime();
     ArticleLoader.Report r;
     try (GraphStore store = GraphStore.open(storeDir)) {
-      r = new ArticleLoader(pipeline, store, c.batch, null)
+      r = new ArticleLoader(pipeline, store, c.batch, null).threads(c.threads)
           .load(List.of(f), ArticleReader.DEFAULT_MAX_BYTES);
     }
     results.add("add articles", "time", secs(t0), "s", r.articles + " new articles, ArticleLoader");
@@ -380,7 +380,7 @@ public final class Benchmark {
   record QueryCase(String name, String text, Map<String, String> params) {}
 
   private void queries(Path storeDir, HeapSampler heap) throws IOException {
-    List<QueryCase> cases = queryCases();
+    List<QueryCase> cases = queryCases(c.anchoredQueriesOnly);
     try (GraphStore store = GraphStore.open(storeDir)) {
       Dataset ds = store.dataset();
       for (QueryCase q : cases) {
@@ -505,15 +505,21 @@ public final class Benchmark {
     return q.isConstructType() ? qe.execConstruct().size() : qe.execDescribe().size();
   }
 
-  /** Every query of queries/ unbound, and the usual anchored questions. */
-  static List<QueryCase> queryCases() throws IOException {
+  /**
+   * Every query of queries/ unbound (unless only the anchored ones are asked for), and the usual
+   * anchored questions: one actor's events, the calls of one month, the attacks at one place...
+   */
+  static List<QueryCase> queryCases(boolean anchoredOnly) throws IOException {
     Map<String, String> files = QueryFiles.all();
     List<QueryCase> out = new ArrayList<>();
-    files.forEach((name, text) -> out.add(new QueryCase(name, text, Map.of())));
+    if (!anchoredOnly) {
+      files.forEach((name, text) -> out.add(new QueryCase(name, text, Map.of())));
+    }
     String[][] anchored = {
         {"actor-events", "qid", "wd:Q7747"},
         {"actor-events", "qid", "wd:Q3052772"},
         {"calls", "from", "\"2023-09\"", "to", "\"2023-09\""},
+        {"calls-in-month", "month", "\"2023-09\""},
         {"calls", "status", "ng:Denied"},
         {"attacks", "place", "wd:Q912"},
         {"status", "status", "ng:Denied"},

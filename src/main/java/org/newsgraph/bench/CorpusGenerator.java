@@ -50,6 +50,8 @@ public final class CorpusGenerator {
   private final List<Holder> holders = new ArrayList<>();
   private final List<KbEntity> organisations = new ArrayList<>();
   private final List<KbEntity> cities = new ArrayList<>();
+  /** The cities of each country, in the order of {@link #cities}. */
+  private final java.util.Map<String, List<KbEntity>> citiesOf = new java.util.HashMap<>();
 
   /** A term of office with its holder and country. */
   record Holder(KbEntity person, Office office, KbEntity country) {}
@@ -67,6 +69,7 @@ public final class CorpusGenerator {
         }
       } else if (e.type() == EntityType.CITY && e.country() != null) {
         cities.add(e);
+        citiesOf.computeIfAbsent(e.country(), k -> new ArrayList<>()).add(e);
       }
     }
     ORGANISATIONS.forEach(id -> kb.get(id).ifPresent(organisations::add));
@@ -99,6 +102,8 @@ public final class CorpusGenerator {
     final List<String> paragraphs = new ArrayList<>();
     final List<ExpectedEvent> expected = new ArrayList<>();
     final List<KbEntity> used = new ArrayList<>();
+    /** Office holders in office on the article's date and the week before. */
+    private List<Holder> inOffice;
     String title;
 
     Writer(int i) {
@@ -168,7 +173,7 @@ public final class CorpusGenerator {
             initiator = qa;
           }
           case 1 -> {
-            s = cap(b) + " a reçu " + d.words + " un appel téléphonique de " + a + ".";
+            s = cap(b) + " a reçu " + d.words + " un appel téléphonique " + de(a) + ".";
             template = "call.recu-appel";
             initiator = qa;
           }
@@ -188,7 +193,7 @@ public final class CorpusGenerator {
             initiator = null;
           }
           default -> {
-            s = cap(a) + " a téléphoné à " + b + " " + d.words + ".";
+            s = cap(a) + " a téléphoné " + to(b) + " " + d.words + ".";
             template = "call.telephoner";
             initiator = qa;
           }
@@ -369,9 +374,12 @@ public final class CorpusGenerator {
 
     /** An office holder in office on the article's date, not yet used in this article. */
     Holder holder() {
-      List<Holder> now = holders.stream()
-          .filter(h -> h.office().covers(date) && h.office().covers(date.minusDays(7)))
-          .toList();
+      if (inOffice == null) {
+        inOffice = holders.stream()
+            .filter(h -> h.office().covers(date) && h.office().covers(date.minusDays(7)))
+            .toList();
+      }
+      List<Holder> now = inOffice;
       for (int tries = 0; tries < 20; tries++) {
         Holder h = now.get(rnd.nextInt(now.size()));
         if (!used.contains(h.person())) {
@@ -394,8 +402,7 @@ public final class CorpusGenerator {
     }
 
     KbEntity cityOf(KbEntity country) {
-      List<KbEntity> in = cities.stream().filter(c -> country.id().equals(c.country())).toList();
-      List<KbEntity> from = in.isEmpty() ? cities : in;
+      List<KbEntity> from = citiesOf.getOrDefault(country.id(), cities);
       return from.get(rnd.nextInt(from.size()));
     }
 
@@ -468,6 +475,16 @@ public final class CorpusGenerator {
   private static String dayMonth(LocalDate d) {
     return (d.getDayOfMonth() == 1 ? "1er" : Integer.toString(d.getDayOfMonth())) + " "
         + MONTHS[d.getMonthValue() - 1];
+  }
+
+  /** "de Emmanuel Macron", "du président ...", "de la première ministre ...". */
+  private static String de(String name) {
+    return name.startsWith("le ") ? "du " + name.substring(3) : "de " + name;
+  }
+
+  /** "à Emmanuel Macron", "au président ...", "à la première ministre ...". */
+  private static String to(String name) {
+    return name.startsWith("le ") ? "au " + name.substring(3) : "à " + name;
   }
 
   /** "le président", "la première ministre", ... or null for titles that read badly before a name. */

@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
     description = {
         "Measures newsgraph on a generated corpus (or --corpus FILE), all in one run: mapping "
             + "throughput on 1 thread and on --threads, the corpus mapped to N-Quads and TDB2's "
-            + "bulk load of them, 'build' through the article loader (and its parallel variant), "
+            + "bulk load of them, 'build' as the build command runs it (mapping threads, one writer), "
             + "peak heap per stage, store sizes, adding --add-articles more articles, compaction, "
             + "and p50/p95 latency of every query of queries/ (plus anchored variants) embedded and "
             + "over HTTP.",
@@ -71,8 +71,11 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--no-http", description = "Do not time the queries over HTTP.")
   boolean noHttp;
 
-  @Option(names = "--no-parallel-build", description = "Skip the parallel build stage.")
-  boolean noParallelBuild;
+  @Option(names = "--anchored-queries-only",
+      description = "Time only the anchored questions (one actor's events, the calls of one "
+          + "month, the attacks at one place...), not every query of queries/ unbound: the "
+          + "unbound listings read the whole store and take seconds on large ones.")
+  boolean anchoredOnly;
 
   @Override
   public Integer call() throws Exception {
@@ -80,7 +83,7 @@ final class BenchCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     Benchmark.Config config = new Benchmark.Config().articles(articles).seed(seed).corpus(corpus)
         .dir(dir).mapArticles(mapArticles).batch(batch).queryRuns(queryRuns).queryTimeout(queryTimeout)
-        .addArticles(addArticles).http(!noHttp).parallelBuild(!noParallelBuild)
+        .addArticles(addArticles).http(!noHttp).anchoredQueriesOnly(anchoredOnly)
         .ontology(Benchmark.bundledOntology());
     if (threads != null) {
       config.threads(threads);

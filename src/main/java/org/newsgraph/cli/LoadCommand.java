@@ -1,11 +1,15 @@
 package org.newsgraph.cli;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.apache.jena.riot.RDFLanguages;
 import org.newsgraph.store.GraphStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -16,7 +20,9 @@ import picocli.CommandLine.Spec;
     description = {
         "Bulk-loads RDF files (TriG, N-Quads, Turtle, N-Triples, JSON-LD, RDF/XML; .gz too) "
             + "into the store with TDB2's phased loader: the fast way in for large inputs, such as "
-            + "the output of 'newsgraph map'.",
+            + "the output of 'newsgraph map' or the N-Quads shards of the Spark job.",
+        "A folder stands for the RDF files in it (by extension, such as part-00000.nq or "
+            + "part-00000.nq.gz), in name order; names starting with '_' or '.' are skipped.",
         "Quads keep their named graphs; triples go to the default graph. Loading adds: use "
             + "'build' to replace an article's graph."})
 final class LoadCommand implements Callable<Integer> {
@@ -27,16 +33,28 @@ final class LoadCommand implements Callable<Integer> {
   @Mixin
   StoreOption storeOption;
 
-  @Parameters(paramLabel = "FILE", arity = "1..*", description = "RDF files to load.")
-  List<Path> files;
+  @Parameters(paramLabel = "FILE", arity = "1..*",
+      description = "RDF files to load, or folders of them.")
+  List<Path> paths;
 
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    for (Path f : files) {
-      if (!Files.isRegularFile(f)) {
-        err.println(f + ": error: no such file");
+    List<Path> files = new ArrayList<>();
+    for (Path p : paths) {
+      if (Files.isDirectory(p)) {
+        List<Path> in = rdfFilesIn(p);
+        if (in.isEmpty()) {
+          err.println(p + ": error: no RDF file in this folder (such as *.nq, *.nq.gz, *.trig)");
+          err.flush();
+          return 1;
+        }
+        files.addAll(in);
+      } else if (Files.isRegularFile(p)) {
+        files.add(p);
+      } else {
+        err.println(p + ": error: no such file or folder");
         err.flush();
         return 1;
       }
@@ -63,5 +81,18 @@ final class LoadCommand implements Callable<Integer> {
     }
     out.flush();
     return 0;
+  }
+
+  /** The files of a folder (not its sub-folders) whose extension names an RDF syntax, by name. */
+  static List<Path> rdfFilesIn(Path dir) throws IOException {
+    try (Stream<Path> s = Files.list(dir)) {
+      return s.filter(Files::isRegularFile)
+          .filter(f -> {
+            String n = f.getFileName().toString();
+            return !n.startsWith("_") && !n.startsWith(".") && RDFLanguages.filenameToLang(n) != null;
+          })
+          .sorted()
+          .toList();
+    }
   }
 }

@@ -47,6 +47,12 @@ public final class Iris {
     return base + "graph/article/";
   }
 
+  /** A term of office of the gazetteer: holder, role, country and first day make it. */
+  public String tenure(org.newsgraph.kb.Office o) {
+    return base + "tenure/" + o.personId().toLowerCase(Locale.ROOT) + "/" + o.role() + "/"
+        + o.country().toLowerCase(Locale.ROOT) + "/" + (o.start() == null ? "unknown" : o.start());
+  }
+
   public String entity(Entity e) {
     KbEntity kb = e.kb();
     if (kb != null && kb.qid() != null) {

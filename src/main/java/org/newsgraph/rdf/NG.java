@@ -80,6 +80,25 @@ public final class NG {
   public static final Node sourceFile = ng("sourceFile");
   public static final Node country = ng("country");
   public static final Node population = ng("population");
+  public static final Node month = ng("month");
+  public static final Node tenure = ng("tenure");
+  public static final Node Tenure = ng("Tenure");
+  public static final Node holder = ng("holder");
+  public static final Node officeRole = ng("officeRole");
+  public static final Node jurisdiction = ng("jurisdiction");
+  public static final Node startDate = ng("startDate");
+  public static final Node endDate = ng("endDate");
+
+  /** The ng:OfficeRole individual of a role of offices.tsv ("head_of_state" -> ng:HeadOfState). */
+  public static Node officeRole(String role) {
+    StringBuilder b = new StringBuilder();
+    for (String part : role.split("_")) {
+      if (!part.isEmpty()) {
+        b.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+      }
+    }
+    return ng(b.toString());
+  }
 
   /** The status individual by local name ("Occurred"). */
   public static Node status(String localName) {

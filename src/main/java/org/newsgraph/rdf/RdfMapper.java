@@ -84,10 +84,13 @@ public final class RdfMapper {
       em.add(s, NG.RDFS_LABEL, NodeFactory.createLiteralLang(e.nameEn(), "en"));
     }
     KbEntity kb = e.kb();
+    Node ref = uri(ReferenceFacts.graph(iris.base()));
     if (kb == null) {
+      // one copy of the label in the reference graph as well, where queries look labels up once
+      // instead of in every article that names the entity (the gazetteer writes its own there)
+      em.addIn(ref, s, NG.RDFS_LABEL, NodeFactory.createLiteralLang(e.nameFr(), "fr"));
       return;
     }
-    Node ref = uri(ReferenceFacts.graph(iris.base()));
     ReferenceFacts.emit(kb, s.getURI(), ref,
         iso2 -> Gazetteer.bundled().get(iso2).map(c -> iris.entity(Entity.of(c, "gazetteer"))).orElse(null),
         q -> {
@@ -118,6 +121,12 @@ public final class RdfMapper {
     }
     if (e.date() != null) {
       em.add(s, NG.date, date(e.date()));
+      if (e.date().month() != null) {
+        em.add(s, NG.month, NodeFactory.createLiteralDT(
+            String.format(java.util.Locale.ROOT, "%04d-%02d", e.date().year(), e.date().month()),
+            XSDDatatype.XSDgYearMonth));
+      }
+      tenures(e, s, em);
     }
     if (e.dateExpression() != null) {
       em.add(s, NG.dateExpression, str(e.dateExpression()));
@@ -187,6 +196,53 @@ public final class RdfMapper {
     return NodeFactory.createURI(s);
   }
 
+  /**
+   * The terms of office the event's actors were serving on its date (the whole date: a month
+   * counts only when one term covers all of it): {@code ng:tenure} on the event, and the term
+   * itself (holder, office, country, first and last day) in the reference graph.
+   */
+  private void tenures(Event e, Node s, Emitter em) {
+    Set<Entity> actors = new LinkedHashSet<>(e.participants());
+    if (e.initiator() != null) {
+      actors.add(e.initiator());
+    }
+    if (e.target() != null) {
+      actors.add(e.target());
+    }
+    Node ref = null;
+    for (Entity a : actors) {
+      if (a.kb() == null || a.type() != org.newsgraph.kb.EntityType.PERSON) {
+        continue;
+      }
+      for (org.newsgraph.kb.Office o : Gazetteer.bundled().officesOf(a.kb().id())) {
+        if (!o.covers(e.date().start()) || !o.covers(e.date().end())) {
+          continue;
+        }
+        Node t = uri(iris.tenure(o));
+        em.add(s, NG.tenure, t);
+        if (ref == null) {
+          ref = uri(ReferenceFacts.graph(iris.base()));
+        }
+        em.addIn(ref, t, NG.RDF_TYPE, NG.Tenure);
+        em.addIn(ref, t, NG.holder, uri(iris.entity(a)));
+        em.addIn(ref, t, NG.officeRole, NG.officeRole(o.role()));
+        String country = Gazetteer.bundled().get(o.country())
+            .map(c -> iris.entity(Entity.of(c, "gazetteer"))).orElse(null);
+        if (country != null) {
+          em.addIn(ref, t, NG.jurisdiction, uri(country));
+        }
+        if (o.start() != null) {
+          em.addIn(ref, t, NG.startDate, NodeFactory.createLiteralDT(o.start().toString(),
+              XSDDatatype.XSDdate));
+        }
+        if (o.end() != null) {
+          em.addIn(ref, t, NG.endDate, NodeFactory.createLiteralDT(o.end().toString(),
+              XSDDatatype.XSDdate));
+        }
+      }
+    }
+  }
+
   /** Emits each quad once, in first-seen order. */
   private static final class Emitter {
     private final Node g;
@@ -199,7 +255,11 @@ public final class RdfMapper {
     }
 
     void add(Node s, Node p, Node o) {
-      Quad q = Quad.create(g, s, p, o);
+      addIn(g, s, p, o);
+    }
+
+    void addIn(Node graph, Node s, Node p, Node o) {
+      Quad q = Quad.create(graph, s, p, o);
       if (seen.add(q)) {
         out.quad(q);
       }

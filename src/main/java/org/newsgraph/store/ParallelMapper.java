@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.apache.jena.sparql.core.Quad;
+import org.newsgraph.GuardedExtractor;
 import org.newsgraph.Pipeline;
 import org.newsgraph.article.Article;
 import org.newsgraph.article.ArticleReader;
@@ -39,6 +40,11 @@ public final class ParallelMapper {
   private final Pipeline pipeline;
   private final int threads;
   private final int inFlight;
+  private java.time.Duration timeLimit = java.time.Duration.ZERO;
+  /** One guard per worker thread when there is a time limit. */
+  private final ThreadLocal<GuardedExtractor> guard = new ThreadLocal<>();
+  private final List<GuardedExtractor> guards = new ArrayList<>();
+  private final java.util.concurrent.atomic.AtomicLong bytesRead = new java.util.concurrent.atomic.AtomicLong();
 
   public ParallelMapper(Pipeline pipeline, int threads, int inFlight) {
     this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
@@ -48,6 +54,20 @@ public final class ParallelMapper {
     }
     this.threads = threads;
     this.inFlight = inFlight;
+  }
+
+  /**
+   * A time limit for extracting one article (zero: none): each worker extracts through its own
+   * {@link GuardedExtractor}, and an article over the limit comes out as a failure.
+   */
+  public ParallelMapper timeLimit(java.time.Duration limit) {
+    this.timeLimit = Objects.requireNonNull(limit, "limit");
+    return this;
+  }
+
+  /** Bytes of input read so far (the reader runs ahead of the consumer by at most inFlight). */
+  public long bytesRead() {
+    return bytesRead.get();
   }
 
   /**
@@ -68,7 +88,8 @@ public final class ParallelMapper {
     List<Throwable> readFailure = new ArrayList<>(1);
     Thread reader = new Thread(() -> {
       try {
-        new ArticleReader(maxBytes).read(paths, ArticleReader.Listener.of(
+        ArticleReader articles = new ArticleReader(maxBytes).countingBytes(bytesRead);
+        articles.read(paths, ArticleReader.Listener.of(
             a -> put(queue, CompletableFuture.supplyAsync(() -> map(a), pool)),
             d -> put(queue, d)));
       } catch (RuntimeException | Error e) {
@@ -106,6 +127,10 @@ public final class ParallelMapper {
     } finally {
       reader.interrupt();
       pool.shutdownNow();
+      synchronized (guards) {
+        guards.forEach(GuardedExtractor::close);
+        guards.clear();
+      }
       try {
         pool.awaitTermination(10, TimeUnit.SECONDS);
       } catch (InterruptedException e) {
@@ -121,6 +146,22 @@ public final class ParallelMapper {
   }
 
   private Mapped map(Article a) {
+    if (!timeLimit.isZero() && !timeLimit.isNegative()) {
+      GuardedExtractor g = guard.get();
+      if (g == null) {
+        g = new GuardedExtractor(pipeline, timeLimit);
+        guard.set(g);
+        synchronized (guards) {
+          guards.add(g);
+        }
+      }
+      try {
+        GuardedExtractor.Result r = g.extract(a);
+        return new Mapped(a, r.extraction(), r.quads(), null);
+      } catch (RuntimeException e) {
+        return new Mapped(a, null, List.of(), e);
+      }
+    }
     try {
       Extraction x = pipeline.extract(a);
       return new Mapped(a, x, pipeline.quads(x), null);

@@ -1,11 +1,16 @@
 package org.newsgraph.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import org.apache.jena.system.Txn;
 import org.apache.jena.sparql.core.Quad;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,7 +19,6 @@ import org.newsgraph.article.ArticleReader;
 import org.newsgraph.kb.Gazetteer;
 import org.newsgraph.store.ArticleLoader;
 import org.newsgraph.store.GraphStore;
-import org.newsgraph.store.ParallelArticleLoader;
 import org.newsgraph.store.ParallelMapper;
 
 class ParallelLoaderTest {
@@ -45,27 +49,46 @@ class ParallelLoaderTest {
   }
 
   @Test
-  void theParallelLoaderBuildsTheSameStoreAsTheArticleLoader() throws Exception {
+  void anyNumberOfThreadsBuildsTheSameStoreAndReport() throws Exception {
     Path corpus = tmp.resolve("c.jsonl");
     CorpusFiles.write(Gazetteer.bundled(), 9, 40, corpus, null);
     Pipeline p = Pipeline.builder().build();
-    long seq;
-    long par;
+    Set<Quad> seq;
+    Set<Quad> par;
     ArticleLoader.Report rs;
     ArticleLoader.Report rp;
+    List<ArticleLoader.Status> statuses = new ArrayList<>();
     try (GraphStore s = GraphStore.open(Files.createDirectories(tmp.resolve("seq")))) {
       rs = new ArticleLoader(p, s, 7, null).load(List.of(corpus), ArticleReader.DEFAULT_MAX_BYTES);
-      seq = s.size();
+      seq = quads(s);
     }
     try (GraphStore s = GraphStore.open(Files.createDirectories(tmp.resolve("par")))) {
-      rp = new ParallelArticleLoader(p, s, 7, 2, null).load(List.of(corpus),
-          ArticleReader.DEFAULT_MAX_BYTES);
-      par = s.size();
+      rp = new ArticleLoader(p, s, 7, statuses::add).threads(3)
+          .articleTimeLimit(Duration.ofSeconds(30))
+          .load(List.of(corpus), ArticleReader.DEFAULT_MAX_BYTES);
+      par = quads(s);
     }
     assertEquals(seq, par);
+    assertEquals(40, rs.articles);
     assertEquals(rs.articles, rp.articles);
-    assertEquals(rs.quads, rp.quads);
     assertEquals(rs.eventsByType, rp.eventsByType);
     assertEquals(rs.calls, rp.calls);
+    assertEquals(rs.callCount, rp.callCount);
+    // the progress ends with one final status covering the whole input
+    ArticleLoader.Status last = statuses.get(statuses.size() - 1);
+    assertTrue(last.done());
+    assertEquals(40, last.articles());
+    assertEquals(Files.size(corpus), last.bytesTotal());
+    assertEquals(Files.size(corpus), last.bytesRead());
+    assertEquals(1.0, last.fraction());
+    assertEquals(1, statuses.stream().filter(ArticleLoader.Status::done).count());
+  }
+
+  private static Set<Quad> quads(GraphStore s) {
+    return Txn.calculateRead(s.datasetGraph(), () -> {
+      Set<Quad> all = new HashSet<>();
+      s.datasetGraph().find().forEachRemaining(all::add);
+      return all;
+    });
   }
 }

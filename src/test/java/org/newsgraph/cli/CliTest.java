@@ -103,6 +103,40 @@ class CliTest {
   }
 
   @Test
+  void loadTakesAFolderOfShards() throws Exception {
+    Path nq = tmp.resolve("seed.nq");
+    assertEquals(0, run("map", TestFiles.seed().toString(), "--format", "nq", "-o", nq.toString()).code());
+    java.util.List<String> lines = Files.readAllLines(nq, StandardCharsets.UTF_8);
+    Path shards = Files.createDirectories(tmp.resolve("shards"));
+    int half = lines.size() / 2;
+    Files.write(shards.resolve("part-00000.nq"), lines.subList(0, half), StandardCharsets.UTF_8);
+    try (java.io.Writer w = new java.io.OutputStreamWriter(new java.util.zip.GZIPOutputStream(
+        Files.newOutputStream(shards.resolve("part-00001.nq.gz"))), StandardCharsets.UTF_8)) {
+      for (String l : lines.subList(half, lines.size())) {
+        w.write(l + "\n");
+      }
+    }
+    Files.writeString(shards.resolve("_SUMMARY.txt"), "not RDF, skipped\n");
+    Files.writeString(shards.resolve("_SUCCESS"), "");
+    String store = tmp.resolve("store").toString();
+    Result l = run("load", "--store", store, shards.toString());
+    assertEquals(0, l.code(), l.err());
+    assertTrue(l.out().contains("from 2 file(s)"), l.out());
+    Result s = run("stats", "--store", store);
+    assertTrue(s.out().matches("(?s).*articles\\s+1\\n.*PhoneCall\\s+1\\n.*"), s.out());
+    Result q = run("query", "--store", store, "--format", "tsv", "-e",
+        "SELECT (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p ?o } FILTER(STRSTARTS(STR(?g), "
+            + "'https://w3id.org/newsgraph/id/graph/article/')) }");
+    long inArticleGraph = lines.stream().filter(x -> x.contains("/graph/article/")).count();
+    assertTrue(q.out().contains("\n" + inArticleGraph), inArticleGraph + " expected: " + q.out());
+
+    Path empty = Files.createDirectories(tmp.resolve("empty"));
+    Result e = run("load", "--store", tmp.resolve("store2").toString(), empty.toString());
+    assertEquals(1, e.code());
+    assertTrue(e.err().contains("no RDF file in this folder"), e.err());
+  }
+
+  @Test
   void usageErrorsExitWith2() {
     assertEquals(2, run("build", "--batch").code());
     assertEquals(2, run("frobnicate").code());

@@ -33,8 +33,8 @@ import org.newsgraph.store.GraphStore;
  */
 class CrashSafetyTest {
 
-  static final int ARTICLES = Integer.getInteger("newsgraph.crash.articles", 200);
-  static final int BATCH = Integer.getInteger("newsgraph.crash.batch", 10);
+  static final int ARTICLES = Integer.getInteger("newsgraph.crash.articles", 1000);
+  static final int BATCH = Integer.getInteger("newsgraph.crash.batch", 20);
   static final int KILLS = Integer.getInteger("newsgraph.crash.kills", 5);
 
   @TempDir
@@ -105,7 +105,7 @@ class CrashSafetyTest {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> cmd = List.of(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
         "org.newsgraph.cli.Main", "build", "--store", store.toString(), "--batch", Integer.toString(BATCH),
-        corpus.toString());
+        "--threads", "1", "--progress-interval", "0.1", corpus.toString());
     return new Child(new ProcessBuilder(cmd).redirectErrorStream(true).start());
   }
 
@@ -138,10 +138,10 @@ class CrashSafetyTest {
     StringBuilder journal = new StringBuilder();
     for (int kill = 1; kill <= KILLS; kill++) {
       // Kill i comes once the child has extracted a random number of articles within the i-th
-      // part of the corpus (it says so every 2 s), then after a random pause: the runs get further
+      // part of the corpus (it says so every 0.1 s), then after a random pause: the runs get further
       // and further, so the kills fall on different batches, before, during and after commits.
       int target = (int) ((kill - 1 + random.nextDouble()) * ARTICLES / (KILLS + 2));
-      long pause = random.nextInt(1500);
+      long pause = random.nextInt(300);
       Child child = startBuild(storeDir, corpus);
       Process p = child.process;
       long started = System.nanoTime();
