@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
             + "peak heap per stage, store sizes, adding --add-articles more articles, compaction, "
             + "and p50/p95 latency of every query of queries/ (plus anchored variants) embedded and "
             + "over HTTP.",
-        "Prints a table and writes it as CSV (--out). Stores and corpus files go to --store "
+        "Prints a table and writes it as CSV (--out; written after each stage too, so a stopped run keeps its figures). Stores and corpus files go to --store "
             + "DIR, whose store-* folders are replaced."})
 final class BenchCommand implements Callable<Integer> {
 
@@ -72,9 +72,10 @@ final class BenchCommand implements Callable<Integer> {
   boolean noHttp;
 
   @Option(names = "--anchored-queries-only",
-      description = "Time only the anchored questions (one actor's events, the calls of one "
-          + "month, the attacks at one place...), not every query of queries/ unbound: the "
-          + "unbound listings read the whole store and take seconds on large ones.")
+      description = "Time only the questions that start from one entity or one month (one actor's "
+          + "events, the calls of one month, the attacks at one place), not every query of "
+          + "queries/ unbound nor the other parameterised ones: those read much of the store and "
+          + "take seconds to minutes on large ones.")
   boolean anchoredOnly;
 
   @Override
@@ -84,7 +85,7 @@ final class BenchCommand implements Callable<Integer> {
     Benchmark.Config config = new Benchmark.Config().articles(articles).seed(seed).corpus(corpus)
         .dir(dir).mapArticles(mapArticles).batch(batch).queryRuns(queryRuns).queryTimeout(queryTimeout)
         .addArticles(addArticles).http(!noHttp).anchoredQueriesOnly(anchoredOnly)
-        .ontology(Benchmark.bundledOntology());
+        .ontology(Benchmark.bundledOntology()).csv(out != null ? out : dir.resolve("results.csv"));
     if (threads != null) {
       config.threads(threads);
     }
