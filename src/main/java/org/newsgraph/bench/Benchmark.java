@@ -350,8 +350,11 @@ public final class Benchmark {
         + "new store: " + c.threads + " mapping threads, TDB2 bulk loader");
     results.add(stage, "rate", r.articles / s, "articles/s");
     results.add(stage, "quads rate", r.quads / s, "quads/s");
-    double bulk = results.get("bulk load", "rate");
-    results.add(stage, "vs bulk load", (r.quads / s) / bulk, "x", "quads/s over bulk quads/s");
+    // Both stages end with the same store; the N-Quads file repeats the reference-graph facts of
+    // every article, which the build writes once, so their quads/s do not compare: their times do.
+    double bulkTime = results.get("bulk load", "time");
+    results.add(stage, "vs bulk load", bulkTime / s, "x",
+        "bulk-load time of the mapped corpus over build time from the articles (same store)");
     results.add(stage, "quads in store", inStore, "");
     results.add(stage, "time", s, "s");
     long bytes = size(dir);
