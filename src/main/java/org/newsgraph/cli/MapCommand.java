@@ -89,8 +89,7 @@ final class MapCommand implements Callable<Integer> {
       }
       new ParallelMapper(pipeline, threads, 256).run(paths, ArticleReader.DEFAULT_MAX_BYTES, m -> {
         if (m.failure() != null) {
-          problems.add(Diagnostic.error(m.article().source(), 0,
-              "extraction failed: " + m.failure().getMessage()));
+          problems.add(Diagnostic.error(m.article().source(), 0, m.failure().getMessage()));
         } else if (stream != null) {
           for (Quad q : m.quads()) {
             if (fmt.getLang().equals(Lang.NQUADS)) {

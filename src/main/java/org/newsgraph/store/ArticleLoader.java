@@ -183,10 +183,8 @@ public final class ArticleLoader {
         .timeLimit(articleTimeLimit);
     mapper.run(paths, maxBytes, m -> {
       if (m.failure() != null) {
-        String why = m.failure() instanceof GuardedExtractor.ArticleFailure f ? f.getMessage()
-            : "extraction failed: " + m.failure().getClass().getSimpleName() + ": "
-                + m.failure().getMessage();
-        report.problems.add(Diagnostic.error(m.article().source(), 0, why));
+        // the guard's message says why: "extraction failed: ..." or the time limit
+        report.problems.add(Diagnostic.error(m.article().source(), 0, m.failure().getMessage()));
         return;
       }
       Node g = NodeFactory.createURI(pipeline.iris().articleGraph(m.article().id()));

@@ -41,7 +41,7 @@ public final class ParallelMapper {
   private final int threads;
   private final int inFlight;
   private java.time.Duration timeLimit = java.time.Duration.ZERO;
-  /** One guard per worker thread when there is a time limit. */
+  /** One guard per worker thread; with no time limit it extracts in the worker itself. */
   private final ThreadLocal<GuardedExtractor> guard = new ThreadLocal<>();
   private final List<GuardedExtractor> guards = new ArrayList<>();
   private final java.util.concurrent.atomic.AtomicLong bytesRead = new java.util.concurrent.atomic.AtomicLong();
@@ -145,26 +145,19 @@ public final class ParallelMapper {
     }
   }
 
+  /** Maps one article through this worker's guard (which runs it in place when there is no limit). */
   private Mapped map(Article a) {
-    if (!timeLimit.isZero() && !timeLimit.isNegative()) {
-      GuardedExtractor g = guard.get();
-      if (g == null) {
-        g = new GuardedExtractor(pipeline, timeLimit);
-        guard.set(g);
-        synchronized (guards) {
-          guards.add(g);
-        }
-      }
-      try {
-        GuardedExtractor.Result r = g.extract(a);
-        return new Mapped(a, r.extraction(), r.quads(), null);
-      } catch (RuntimeException e) {
-        return new Mapped(a, null, List.of(), e);
+    GuardedExtractor g = guard.get();
+    if (g == null) {
+      g = new GuardedExtractor(pipeline, timeLimit);
+      guard.set(g);
+      synchronized (guards) {
+        guards.add(g);
       }
     }
     try {
-      Extraction x = pipeline.extract(a);
-      return new Mapped(a, x, pipeline.quads(x), null);
+      GuardedExtractor.Result r = g.extract(a);
+      return new Mapped(a, r.extraction(), r.quads(), null);
     } catch (RuntimeException e) {
       return new Mapped(a, null, List.of(), e);
     }
