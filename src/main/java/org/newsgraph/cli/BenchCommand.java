@@ -57,7 +57,8 @@ final class BenchCommand implements Callable<Integer> {
   int batch;
 
   @Option(names = "--query-runs", paramLabel = "N", defaultValue = "20",
-      description = "Timed runs of each query after one warm-up run (default: ${DEFAULT-VALUE}).")
+      description = "Timed runs of each query (default: ${DEFAULT-VALUE}), after a first run and "
+          + "up to as many warm-up runs as fit in 3 s, as on a server that has been running a while.")
   int queryRuns;
 
   @Option(names = "--query-timeout", paramLabel = "SECONDS", defaultValue = "30",

@@ -92,6 +92,61 @@ class QueriesTest {
     assertTrue(csv.contains("PhoneCall"), csv);
   }
 
+  static String runFile(String name, String... params) {
+    Query q = QueryRunner.parse(QueryRunner.read(TestFiles.project().resolve("queries/" + name + ".rq")), name);
+    return run(q, QueryRunner.parseParams(List.of(params), QueryRunner.prefixes(q)));
+  }
+
+  @Test
+  void actorEventsGivesRoleAndCounterparts() {
+    String csv = runFile("actor-events", "qid=wd:Q7747");
+    String call = csv.lines().filter(l -> l.contains("#PhoneCall")).findFirst().orElseThrow();
+    // Goïta called Putin: Putin is the target, Goïta the only counterpart (Putin is not his own)
+    assertTrue(call.endsWith(",Vladimir Poutine,target,Assimi Goïta"), csv);
+    assertEquals(csv, runFile("actor-events", "actor=<https://w3id.org/newsgraph/id/entity/Q7747>"));
+    assertEquals(1, runFile("actor-events", "qid=wd:Q7747", "actor=<https://w3id.org/newsgraph/id/entity/Q1>")
+        .lines().count(), "an actor and a QID that do not match give no rows");
+  }
+
+  @Test
+  void callsInMonthListsTheMonthsCallsOnly() {
+    String csv = runFile("calls-in-month", "month=\"2023-09\"");
+    assertEquals(2, csv.lines().count(), csv);
+    assertTrue(csv.contains(",Assimi Goïta,000_5855b7373af62ab9"), csv);
+    assertTrue(csv.contains("Vladimir Poutine; Assimi Goïta") || csv.contains("Assimi Goïta; Vladimir Poutine"), csv);
+    assertEquals(csv, runFile("calls-in-month", "month=\"2023-09\"^^xsd:gYearMonth"));
+    assertEquals(1, runFile("calls-in-month", "month=\"2023-10\"").lines().count());
+  }
+
+  @Test
+  void callsInMonthNamesEveryInteractionClassOfTheOntology() {
+    String text = QueryRunner.read(TestFiles.project().resolve("queries/calls-in-month.rq"));
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\?class IN \\(([^)]*)\\)").matcher(text);
+    assertTrue(m.find(), "calls-in-month.rq lists the interaction classes in a FILTER IN");
+    java.util.Set<String> listed = new java.util.TreeSet<>();
+    for (String c : m.group(1).split(",")) {
+      listed.add(c.trim().replace("ng:", "https://w3id.org/newsgraph/ontology#"));
+    }
+    String csv = run(QueryRunner.parse("PREFIX ng: <https://w3id.org/newsgraph/ontology#>\n"
+        + "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
+        + "SELECT ?c { ?c rdfs:subClassOf* ng:Interaction }", "-e"), Map.of());
+    java.util.Set<String> inOntology = new java.util.TreeSet<>(csv.lines().skip(1).toList());
+    assertEquals(inOntology, listed, "the classes listed in calls-in-month.rq and the ontology's");
+  }
+
+  @Test
+  void attacksAtAPlaceIncludeThoseInItsCities() {
+    String all = runFile("attacks");
+    String mali = runFile("attacks", "place=wd:Q912");
+    assertTrue(mali.contains(",Bamba,") && mali.contains(",terroristes,"), mali);
+    assertEquals(all, mali, "the seed's only attack is in Mali");
+    assertEquals(1, runFile("attacks", "place=wd:Q142").lines().count(), "no attack in France");
+    String ontology = run(QueryRunner.parse("PREFIX ng: <https://w3id.org/newsgraph/ontology#>\n"
+        + "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
+        + "SELECT ?c { ?c rdfs:subClassOf+ ng:Attack }", "-e"), Map.of());
+    assertEquals(1, ontology.lines().count(), "attacks.rq reads ng:Attack alone: " + ontology);
+  }
+
   @Test
   void unknownParametersAreRefused() {
     Query q = QueryRunner.parse("SELECT ?x { ?x ?p ?o }", "-e");
