@@ -51,6 +51,12 @@ final class ProgressBar implements ArticleLoader.Progress {
     }
   }
 
+  @Override
+  public void step(String message) {
+    err.println("newsgraph: " + message);
+    err.flush();
+  }
+
   /** "[##########..............]  42%  41,234 articles  1,020 articles/s  ETA 1 min 05 s". */
   static String line(ArticleLoader.Status s) {
     StringBuilder b = new StringBuilder();

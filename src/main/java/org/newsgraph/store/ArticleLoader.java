@@ -70,6 +70,10 @@ public final class ArticleLoader {
   @FunctionalInterface
   public interface Progress {
     void update(Status status);
+
+    /** A step without a rate, such as the index phase of a bulk load once all is read. */
+    default void step(String message) {
+    }
   }
 
   /** How many interactions a report keeps for its summary (the first ones read). */
@@ -155,7 +159,16 @@ public final class ArticleLoader {
     GraphStore.BulkWriter writer = store.bulkWriter(msg -> { });
     try {
       Report r = load(paths, maxBytes, writer);
+      long t0 = System.nanoTime();
+      if (progress != null) {
+        progress.step("all read; building the store's indexes (the bulk loader's index phase, "
+            + "20 to 30 s per million quads on 2 cores; no progress is shown until it ends)...");
+      }
       writer.finish();
+      if (progress != null) {
+        progress.step(String.format(java.util.Locale.ROOT, "indexes built in %.0f s",
+            (System.nanoTime() - t0) / 1e9));
+      }
       if (!again.isEmpty()) {
         store.writeArticles(again);
         again.clear();

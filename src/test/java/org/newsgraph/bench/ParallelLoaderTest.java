@@ -84,6 +84,44 @@ class ParallelLoaderTest {
     assertEquals(1, statuses.stream().filter(ArticleLoader.Status::done).count());
   }
 
+  @Test
+  void aBulkBuildGivesTheSameStoreAndReportsItsIndexPhase() throws Exception {
+    Path corpus = tmp.resolve("c.jsonl");
+    CorpusFiles.write(Gazetteer.bundled(), 11, 30, corpus, null);
+    Pipeline p = Pipeline.builder().build();
+    Set<Quad> tx;
+    Set<Quad> bulk;
+    try (GraphStore s = GraphStore.open(Files.createDirectories(tmp.resolve("tx")))) {
+      new ArticleLoader(p, s, 7, null).load(List.of(corpus), ArticleReader.DEFAULT_MAX_BYTES);
+      tx = quads(s);
+    }
+    List<String> events = new ArrayList<>();
+    ArticleLoader.Progress progress = new ArticleLoader.Progress() {
+      @Override
+      public void update(ArticleLoader.Status st) {
+        if (st.done()) {
+          events.add("done");
+        }
+      }
+
+      @Override
+      public void step(String message) {
+        events.add(message);
+      }
+    };
+    try (GraphStore s = GraphStore.open(tmp.resolve("bulk"))) {
+      new ArticleLoader(p, s, 7, progress).threads(2).bulk(true)
+          .load(List.of(corpus), ArticleReader.DEFAULT_MAX_BYTES);
+      bulk = quads(s);
+    }
+    assertEquals(tx, bulk);
+    // reading ends, then the index phase is announced and its end reported
+    assertEquals(3, events.size(), events.toString());
+    assertEquals("done", events.get(0));
+    assertTrue(events.get(1).contains("building the store's indexes"), events.toString());
+    assertTrue(events.get(2).startsWith("indexes built in "), events.toString());
+  }
+
   private static Set<Quad> quads(GraphStore s) {
     return Txn.calculateRead(s.datasetGraph(), () -> {
       Set<Quad> all = new HashSet<>();
