@@ -551,7 +551,7 @@ public final class Benchmark {
    */
   /** The queries that start from one entity or one month: what the latency targets are about. */
   static final java.util.Set<String> ENTITY_ANCHORED = java.util.Set.of("actor-events",
-      "calls-in-month", "attacks");
+      "calls-in-month", "attacks", "dyad-events");
 
   static List<QueryCase> queryCases(boolean anchoredOnly) throws IOException {
     Map<String, String> files = QueryFiles.all();
@@ -566,6 +566,7 @@ public final class Benchmark {
         {"calls-in-month", "month", "\"2023-09\""},
         {"calls", "status", "ng:Denied"},
         {"attacks", "place", "wd:Q912"},
+        {"dyad-events", "a", "wd:Q7747", "b", "wd:Q3052772"},
         {"status", "status", "ng:Denied"},
         {"dyads", "class", "ng:Accusation"}};
     for (String[] a : anchored) {

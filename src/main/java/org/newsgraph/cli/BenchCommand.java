@@ -74,7 +74,8 @@ final class BenchCommand implements Callable<Integer> {
 
   @Option(names = "--anchored-queries-only",
       description = "Time only the questions that start from one entity or one month (one actor's "
-          + "events, the calls of one month, the attacks at one place), not every query of "
+          + "events, the calls of one month, the attacks at one place, the events between two "
+          + "actors), not every query of "
           + "queries/ unbound nor the other parameterised ones: those read much of the store and "
           + "take seconds to minutes on large ones.")
   boolean anchoredOnly;

@@ -148,6 +148,19 @@ class QueriesTest {
   }
 
   @Test
+  void dyadEventsListsWhatHappenedBetweenTwoActors() {
+    String ab = runFile("dyad-events", "a=wd:Q7747", "b=wd:Q98497406");
+    String call = ab.lines().filter(l -> l.contains("#PhoneCall")).findFirst().orElseThrow();
+    assertTrue(call.endsWith(",b,000_5855b7373af62ab9"), "Goïta (b) called Putin: " + ab);
+    String ba = runFile("dyad-events", "a=wd:Q98497406", "b=<https://w3id.org/newsgraph/id/entity/Q7747>");
+    assertEquals(ab.lines().count(), ba.lines().count(), ba);
+    assertTrue(ba.contains("#PhoneCall,https://w3id.org/newsgraph/ontology#Occurred,a,"), ba);
+    assertEquals(1, runFile("dyad-events", "a=wd:Q7747").lines().count(), "one actor alone gives nothing");
+    assertEquals(1, runFile("dyad-events", "a=wd:Q7747", "b=wd:Q7747").lines().count(),
+        "an actor with itself gives nothing");
+  }
+
+  @Test
   void unknownParametersAreRefused() {
     Query q = QueryRunner.parse("SELECT ?x { ?x ?p ?o }", "-e");
     assertThrows(IllegalArgumentException.class,
