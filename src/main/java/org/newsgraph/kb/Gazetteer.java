@@ -1,15 +1,11 @@
 package org.newsgraph.kb;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -19,9 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.stream.Collectors;
-import org.newsgraph.text.FrenchAnalyzer;
-import org.newsgraph.text.Token;
 
 /**
  * The offline knowledge base: countries, organisations, persons, places and offices, with their
@@ -52,7 +49,10 @@ public final class Gazetteer {
   private int maxNameTokens = 1;
   private volatile Set<String> nameBeginnings;
   private PlaceTable places = new PlaceTable();
-  private final FrenchAnalyzer analyzer = new FrenchAnalyzer();
+  /** While loading: the keys of names folded at build time ({@link GazetteerIndex#NAME_KEYS}). */
+  private Map<String, String> knownKeys = Map.of();
+  /** While loading for {@link #foldedNames}: every name folded, with its key. */
+  private Map<String, String> folds;
 
   private Gazetteer() {}
 
@@ -63,7 +63,7 @@ public final class Gazetteer {
       synchronized (Gazetteer.class) {
         g = bundled;
         if (g == null) {
-          g = load(name -> Gazetteer.class.getResourceAsStream(BASE + name));
+          g = load(new Bundled());
           bundled = g;
         }
       }
@@ -76,34 +76,103 @@ public final class Gazetteer {
     InputStream open(String name) throws IOException;
   }
 
+  /** The tables in the jar (a class rather than a lambda: one bootstrap less in a fresh JVM). */
+  private static final class Bundled implements TableSource {
+    @Override
+    public InputStream open(String name) {
+      return Gazetteer.class.getResourceAsStream(BASE.concat(name));
+    }
+  }
+
   /**
    * Loads the tables from a source: countries.tsv, entities.tsv and offices.tsv (required), then
-   * the generated places.tsv and regions.tsv when the source has them.
+   * the generated places.tsv and regions.tsv when the source has them. What the build derives from
+   * the tables ({@link GazetteerIndex}) is used when the source has it and it fits the tables;
+   * it changes how fast they load, never what is loaded.
    */
   public static Gazetteer load(TableSource source) {
-    // the big GeoNames table is read on another thread while the curated tables are analysed
-    java.util.concurrent.CompletableFuture<PlaceTable> places =
-        java.util.concurrent.CompletableFuture.supplyAsync(() -> PlaceTable.read(source));
+    return load(source, null);
+  }
+
+  /**
+   * The key of every name that loading the curated tables folds, in the order they are first
+   * folded: what {@link GazetteerIndex} writes to {@link GazetteerIndex#NAME_KEYS}.
+   */
+  static Map<String, String> foldedNames(TableSource source) {
+    Map<String, String> folds = new LinkedHashMap<>();
+    load(source, folds);
+    return folds;
+  }
+
+  private static Gazetteer load(TableSource source, Map<String, String> folds) {
+    // the generated tables are read on another thread while the curated tables are read
+    FutureTask<GeneratedTables.Regions> regions = new FutureTask<>(
+        new Callable<GeneratedTables.Regions>() {
+          @Override
+          public GeneratedTables.Regions call() {
+            return GeneratedTables.read(source);
+          }
+        });
+    FutureTask<PlaceTable> places = new FutureTask<>(new Callable<PlaceTable>() {
+      @Override
+      public PlaceTable call() {
+        return PlaceTable.read(source);
+      }
+    });
+    Thread reader = new Thread(new Runnable() {
+      @Override
+      public void run() {
+        regions.run();
+        places.run();
+      }
+    }, "gazetteer-generated");
+    reader.setDaemon(true);
+    reader.start();
     Gazetteer g = new Gazetteer();
+    g.folds = folds;
     try {
-      g.readTable(source, "countries.tsv", g::addCountry);
-      g.readTable(source, "entities.tsv", g::addEntity);
-      g.readTable(source, "offices.tsv", g::addOffice);
+      if (folds == null) {
+        g.knownKeys = GazetteerIndex.nameKeys(source);
+      }
+      g.readTable(source, COUNTRIES);
+      g.readTable(source, ENTITIES);
+      g.readTable(source, OFFICES);
       g.linkCapitals();
-      GeneratedTables.read(g, source);
+      GeneratedTables.add(g, join(regions));
     } catch (RuntimeException e) {
       places.cancel(true);
       throw e;
     }
+    g.places = join(places);
+    g.knownKeys = Map.of();
+    g.folds = null;
+    return g;
+  }
+
+  /** What the other thread read, waiting for it without giving up on an interrupt. */
+  private static <T> T join(FutureTask<T> task) {
+    boolean interrupted = false;
     try {
-      g.places = places.join();
-    } catch (java.util.concurrent.CompletionException e) {
+      while (true) {
+        try {
+          return task.get();
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+    } catch (ExecutionException e) {
       if (e.getCause() instanceof RuntimeException r) {
         throw r;
       }
-      throw e;
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(e.getCause());
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
     }
-    return g;
   }
 
   // ---- look-ups
@@ -343,31 +412,47 @@ public final class Gazetteer {
 
   // ---- loading
 
-  private interface RowHandler {
-    void row(Row row);
-  }
+  private static final String COUNTRIES = "countries.tsv";
+  private static final String ENTITIES = "entities.tsv";
+  private static final String OFFICES = "offices.tsv";
 
-  /** One row of a table with its place, for messages. */
-  record Row(String table, int line, Map<String, String> cells) {
+  /**
+   * One row of a table with its place, for messages. The cells are looked up through the
+   * table's header ({@code columns}: column name to cell index, shared by all its rows).
+   */
+  record Row(String table, int line, Map<String, Integer> columns, String[] cells) {
     String get(String col) {
-      String v = cells.get(col);
+      Integer i = columns.get(col);
+      String v = i == null ? null : cells[i];
       return v == null || v.isBlank() ? null : v.trim();
     }
 
     String required(String col) {
       String v = get(col);
       if (v == null) {
-        throw new IllegalArgumentException(table + ":" + line + ": empty column '" + col + "'");
+        throw new IllegalArgumentException(where() + ": empty column '" + col + "'");
       }
       return v;
     }
 
+    /** The non-empty items of a cell of items separated by "|", trimmed. */
     List<String> list(String col) {
       String v = get(col);
       if (v == null) {
         return List.of();
       }
-      return Arrays.stream(v.split("\\|")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+      List<String> out = new ArrayList<>();
+      int from = 0;
+      for (int i = 0; i <= v.length(); i++) {
+        if (i == v.length() || v.charAt(i) == '|') {
+          String item = v.substring(from, i).trim();
+          if (!item.isEmpty()) {
+            out.add(item);
+          }
+          from = i + 1;
+        }
+      }
+      return out;
     }
 
     Double dbl(String col) {
@@ -375,7 +460,7 @@ public final class Gazetteer {
       try {
         return v == null ? null : Double.valueOf(v);
       } catch (NumberFormatException e) {
-        throw new IllegalArgumentException(table + ":" + line + ": bad number in '" + col + "': " + v);
+        throw new IllegalArgumentException(where() + ": bad number in '" + col + "': " + v);
       }
     }
 
@@ -387,48 +472,86 @@ public final class Gazetteer {
     LocalDate date(String col) {
       String v = get(col);
       try {
-        return v == null ? null : LocalDate.parse(v);
-      } catch (DateTimeParseException e) {
-        throw new IllegalArgumentException(table + ":" + line + ": bad date in '" + col + "': " + v);
+        return v == null ? null : isoDate(v);
+      } catch (DateTimeException e) {
+        throw new IllegalArgumentException(where() + ": bad date in '" + col + "': " + v);
       }
     }
 
     String where() {
-      return table + ":" + line;
+      return new StringBuilder(table).append(':').append(line).toString();
+    }
+
+    /** "countries.tsv:12 " + the source column: where an entity comes from. */
+    String source() {
+      String s = get("source");
+      return new StringBuilder(table).append(':').append(line).append(' ')
+          .append(s == null ? "" : s).toString();
     }
   }
 
-  private void readTable(TableSource source, String name, RowHandler handler) {
+  /**
+   * A date written YYYY-MM-DD, as {@link LocalDate#parse} reads it; other forms go to that parser
+   * (whose first use in a JVM costs more than all the dates of the tables).
+   */
+  static LocalDate isoDate(String v) {
+    if (v.length() == 10 && v.charAt(4) == '-' && v.charAt(7) == '-') {
+      int y = digits(v, 0, 4);
+      int m = digits(v, 5, 7);
+      int d = digits(v, 8, 10);
+      if (y >= 0 && m >= 0 && d >= 0) {
+        return LocalDate.of(y, m, d);
+      }
+    }
+    return LocalDate.parse(v);
+  }
+
+  /** The number the ASCII digits of s[from, to) write, or -1. */
+  private static int digits(String s, int from, int to) {
+    int n = 0;
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      n = n * 10 + (c - '0');
+    }
+    return n;
+  }
+
+  private void readTable(TableSource source, String name) {
     try (InputStream in = source.open(name)) {
       if (in == null) {
         throw new IllegalStateException("gazetteer table missing: " + name);
       }
-      BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-      String header = null;
+      TsvLines r = new TsvLines(in);
+      Map<String, Integer> columns = null;
+      int width = 0;
       String line;
-      int n = 0;
-      while ((line = r.readLine()) != null) {
-        n++;
+      while ((line = r.next()) != null) {
         if (line.isBlank() || line.startsWith("#")) {
           continue;
         }
-        String[] cells = line.split("\t", -1);
-        if (header == null) {
-          header = line;
+        String[] cells = TsvLines.cells(line);
+        if (columns == null) {
+          columns = new HashMap<>();
+          for (int i = 0; i < cells.length; i++) {
+            columns.put(cells[i].trim(), i);
+          }
+          width = cells.length;
           continue;
         }
-        String[] cols = header.split("\t", -1);
-        if (cells.length != cols.length) {
-          throw new IllegalArgumentException(name + ":" + n + ": " + cells.length
-              + " columns where the header has " + cols.length);
+        if (cells.length != width) {
+          throw new IllegalArgumentException(name + ":" + r.number() + ": " + cells.length
+              + " columns where the header has " + width);
         }
-        Map<String, String> m = new HashMap<>();
-        for (int i = 0; i < cols.length; i++) {
-          m.put(cols[i].trim(), cells[i]);
-        }
-        Row row = new Row(name, n, m);
+        Row row = new Row(name, r.number(), columns, cells);
         try {
-          handler.row(row);
+          switch (name) {
+            case COUNTRIES -> addCountry(row);
+            case ENTITIES -> addEntity(row);
+            default -> addOffice(row);
+          }
         } catch (IllegalArgumentException e) {
           String msg = e.getMessage();
           throw new IllegalArgumentException(msg.startsWith(name) ? msg : row.where() + ": " + msg, e);
@@ -446,13 +569,13 @@ public final class Gazetteer {
     names.addAll(r.list("names_fr_alt"));
     KbEntity e = new KbEntity(iso2, EntityType.COUNTRY, r.get("qid"), r.get("geonames"),
         r.required("name_fr"), r.get("name_en"), names, iso2, null, null, null, null,
-        r.get("dbpedia_fr"), r.get("dbpedia_en"), r.where() + " " + orEmpty(r.get("source")));
+        r.get("dbpedia_fr"), r.get("dbpedia_en"), r.source());
     put(e, r);
     String art = r.get("article_fr");
     articleOf.put(iso2, art == null ? "" : art);
     for (String d : r.list("demonyms_fr")) {
-      List<KbEntity> l = byDemonym.computeIfAbsent(key(d), k -> new ArrayList<>());
-      if (!l.contains(e)) {
+      List<KbEntity> l = listAt(byDemonym, fold(d));
+      if (!containsSame(l, e)) {
         l.add(e);
       }
     }
@@ -471,7 +594,7 @@ public final class Gazetteer {
     KbEntity e = new KbEntity(r.required("id"), EntityType.parse(r.required("type")), r.get("qid"),
         r.get("geonames"), r.required("name_fr"), r.get("name_en"), names, r.get("country"),
         r.dbl("lat"), r.dbl("lon"), r.lng("population"), r.get("metonym_for"), r.get("dbpedia_fr"),
-        null, r.where() + " " + orEmpty(r.get("source")));
+        null, r.source());
     put(e, r);
   }
 
@@ -482,9 +605,9 @@ public final class Gazetteer {
       throw new IllegalArgumentException("office of unknown person '" + person + "'");
     }
     Office o = new Office(person, r.required("role"), r.required("country"), r.get("title_fr"),
-        r.date("start"), r.date("end"), r.where() + " " + orEmpty(r.get("source")));
+        r.date("start"), r.date("end"), r.source());
     offices.add(o);
-    officesOf.computeIfAbsent(person, k -> new ArrayList<>()).add(o);
+    listAt(officesOf, person).add(o);
   }
 
   /** Adds a generated entity under keys already folded; false when its id is taken. */
@@ -496,11 +619,8 @@ public final class Gazetteer {
       if (k.isEmpty()) {
         continue;
       }
-      List<KbEntity> l = byName.get(k);
-      if (l == null) {
-        l = new ArrayList<>(1);
-        byName.put(k, l);
-      } else if (containsSame(l, e)) {
+      List<KbEntity> l = listAt(byName, k);
+      if (containsSame(l, e)) {
         continue;
       }
       l.add(e);
@@ -520,16 +640,26 @@ public final class Gazetteer {
       throw new IllegalArgumentException("duplicate id '" + e.id() + "'");
     }
     for (String name : e.aliases()) {
-      String k = key(name);
+      String k = fold(name);
       if (k.isEmpty()) {
         continue;
       }
-      List<KbEntity> l = byName.computeIfAbsent(k, x -> new ArrayList<>(1));
+      List<KbEntity> l = listAt(byName, k);
       if (!containsSame(l, e)) {
         l.add(e);
       }
       maxNameTokens = Math.max(maxNameTokens, k.split(" ").length);
     }
+  }
+
+  /** The list a map holds at a key, made when absent (computeIfAbsent without a lambda). */
+  private static <V> List<V> listAt(Map<String, List<V>> map, String key) {
+    List<V> l = map.get(key);
+    if (l == null) {
+      l = new ArrayList<>(1);
+      map.put(key, l);
+    }
+    return l;
   }
 
   /** Identity look-up: record equality compares every field and is slow before the JIT warms. */
@@ -560,13 +690,20 @@ public final class Gazetteer {
     }
   }
 
-  /** The folded token key of a name, as the matcher builds it from text. */
-  public String key(String name) {
-    List<Token> tokens = analyzer.tokenize(name, 0, name.length());
-    return tokens.stream().map(Token::key).collect(Collectors.joining(" "));
+  /** The key of a name of a table being loaded: folded at build time, or now. */
+  private String fold(String name) {
+    String k = knownKeys.get(name);
+    if (k == null) {
+      k = key(name);
+    }
+    if (folds != null) {
+      folds.putIfAbsent(name, k);
+    }
+    return k;
   }
 
-  private static String orEmpty(String s) {
-    return s == null ? "" : s;
+  /** The folded token key of a name, as the matcher builds it from text. */
+  public String key(String name) {
+    return GazetteerKeys.fold(name);
   }
 }

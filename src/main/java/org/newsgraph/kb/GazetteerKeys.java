@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.newsgraph.text.FrenchAnalyzer;
 import org.newsgraph.text.Token;
 
@@ -33,10 +32,20 @@ public final class GazetteerKeys {
 
   private static final FrenchAnalyzer ANALYZER = new FrenchAnalyzer();
 
-  /** The folded token key of a name (the same as {@link Gazetteer#key}). */
+  /** The folded token key of a name (as {@link Gazetteer#key}): token keys joined by spaces. */
   public static String fold(String name) {
     List<Token> tokens = ANALYZER.tokenize(name, 0, name.length());
-    return tokens.stream().map(Token::key).collect(Collectors.joining(" "));
+    if (tokens.size() == 1) {
+      return tokens.get(0).key();
+    }
+    StringBuilder b = new StringBuilder(name.length() + 4);
+    for (int i = 0; i < tokens.size(); i++) {
+      if (i > 0) {
+        b.append(' ');
+      }
+      b.append(tokens.get(i).key());
+    }
+    return b.toString();
   }
 
   /** The keys cell for a cell of names: folded, de-duplicated, in order. */
@@ -75,7 +84,7 @@ public final class GazetteerKeys {
           out.add(line);
           continue;
         }
-        String[] c = GeneratedTables.split(line);
+        String[] c = TsvLines.cells(line);
         if (keyCol < 0) {
           out.add(MARK);
           for (int i = 0; i < c.length; i++) {

@@ -1,11 +1,8 @@
 package org.newsgraph.kb;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,31 +20,37 @@ final class GeneratedTables {
 
   private GeneratedTables() {}
 
-  static void read(Gazetteer g, Gazetteer.TableSource source) {
-    read(g, source, REGIONS, GeneratedTables::region);
+  /**
+   * The rows of the region table, read (on any thread) before they are {@linkplain #add added}
+   * to a gazetteer: the entities with their keys and lines, and the failure that stopped the
+   * reading, if any, to be thrown when the rows before it have been added (so that the first
+   * faulty row of the table is the one reported, as when reading and adding went together).
+   */
+  static final class Regions {
+    private final List<KbEntity> entities = new ArrayList<>();
+    private final List<String[]> keys = new ArrayList<>();
+    private final List<Integer> lines = new ArrayList<>();
+    private RuntimeException failure;
   }
 
-  private interface RowReader {
-    void row(Gazetteer g, String[] c, int[] col);
-  }
-
-  private static void read(Gazetteer g, Gazetteer.TableSource source, String name, RowReader rr) {
+  /** Reads regions.tsv; an absent table gives no rows. */
+  static Regions read(Gazetteer.TableSource source) {
+    Regions out = new Regions();
+    String name = REGIONS;
     try (InputStream in = source.open(name)) {
       if (in == null) {
-        return; // optional tables
+        return out; // optional tables
       }
-      BufferedReader r = new BufferedReader(
-          new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+      TsvLines r = new TsvLines(in);
       int[] col = null;
       int width = 0;
       String line;
-      int n = 0;
-      while ((line = r.readLine()) != null) {
-        n++;
+      while ((line = r.next()) != null) {
+        int n = r.number();
         if (line.isEmpty() || line.charAt(0) == '#') {
           continue;
         }
-        String[] cells = split(line);
+        String[] cells = TsvLines.cells(line);
         if (col == null) {
           col = columns(cells, name);
           width = cells.length;
@@ -58,30 +61,39 @@ final class GeneratedTables {
               + " columns where the header has " + width);
         }
         try {
-          rr.row(g, cells, col);
+          region(out, cells, col);
+          out.lines.add(n);
         } catch (IllegalArgumentException e) {
-          String msg = e.getMessage();
-          throw new IllegalArgumentException(
-              msg != null && msg.startsWith(name) ? msg : name + ":" + n + ": " + msg, e);
+          throw located(e, n);
         }
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read gazetteer table " + name, e);
+      out.failure = new UncheckedIOException("cannot read gazetteer table " + name, e);
+    } catch (RuntimeException e) {
+      out.failure = e;
+    }
+    return out;
+  }
+
+  /** Adds the regions read to the gazetteer, then throws the failure that stopped the reading. */
+  static void add(Gazetteer g, Regions regions) {
+    for (int i = 0; i < regions.entities.size(); i++) {
+      KbEntity e = regions.entities.get(i);
+      if (!g.putGenerated(e, regions.keys.get(i))) {
+        throw located(new IllegalArgumentException("duplicate id '" + e.id() + "'"),
+            regions.lines.get(i));
+      }
+    }
+    if (regions.failure != null) {
+      throw regions.failure;
     }
   }
 
-  /** Splits on tabs, keeping empty cells. */
-  static String[] split(String line) {
-    List<String> out = new ArrayList<>(12);
-    int from = 0;
-    for (int i = 0; i < line.length(); i++) {
-      if (line.charAt(i) == '\t') {
-        out.add(line.substring(from, i));
-        from = i + 1;
-      }
-    }
-    out.add(line.substring(from));
-    return out.toArray(new String[0]);
+  /** The error with the table and line in front of its message. */
+  private static IllegalArgumentException located(IllegalArgumentException e, int line) {
+    String msg = e.getMessage();
+    return new IllegalArgumentException(
+        msg != null && msg.startsWith(REGIONS) ? msg : REGIONS + ":" + line + ": " + msg, e);
   }
 
   /** The columns the readers use, in this order. */
@@ -137,19 +149,35 @@ final class GeneratedTables {
     return out;
   }
 
-  private static void region(Gazetteer g, String[] c, int[] col) {
+  private static void region(Regions out, String[] c, int[] col) {
     String code = cell(c, col, ISO);
     String name = cell(c, col, NAME);
-    if (code == null || name == null || !code.matches("[A-Z]{2}-[A-Z0-9]{1,3}")) {
+    if (code == null || name == null || !isRegionCode(code)) {
       throw new IllegalArgumentException("bad ISO 3166-2 code or empty name: " + code);
     }
     String fr = cell(c, col, NAME_FR);
     KbEntity e = new KbEntity(code, EntityType.REGION, null, null, fr == null ? name : fr, name,
         fr == null ? List.of(name) : List.of(fr, name), country(cell(c, col, COUNTRY)), null,
         null, null, null, null, null, REGIONS_SOURCE);
-    if (!g.putGenerated(e, keys(cell(c, col, KEYS)))) {
-      throw new IllegalArgumentException("duplicate id '" + code + "'");
+    out.keys.add(keys(cell(c, col, KEYS)));
+    out.entities.add(e);
+  }
+
+  /** "[A-Z]{2}-[A-Z0-9]{1,3}", without compiling a regular expression for every row. */
+  static boolean isRegionCode(String code) {
+    int n = code.length();
+    if (n < 4 || n > 6 || code.charAt(2) != '-') {
+      return false;
     }
+    for (int i = 0; i < n; i++) {
+      char c = code.charAt(i);
+      boolean ok = i < 2 ? c >= 'A' && c <= 'Z'
+          : i == 2 || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
+      if (!ok) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Country codes shared, not one string per row. */
