@@ -37,7 +37,9 @@ final class BenchCommand implements Callable<Integer> {
   Path corpus;
 
   @Option(names = "--threads", paramLabel = "T",
-      description = "Mapping threads (default: the number of cores).")
+      description = "Mapping threads of the mapping stages (default: the number of cores); the "
+          + "stages that write a store map on one fewer (at least 1), beside the writer, as "
+          + "'build' does by default.")
   Integer threads;
 
   @Option(names = "--store", paramLabel = "DIR", defaultValue = "data/bench",

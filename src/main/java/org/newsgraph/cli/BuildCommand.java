@@ -44,9 +44,10 @@ final class BuildCommand implements Callable<Integer> {
   int batch;
 
   @Option(names = "--threads", paramLabel = "T",
-      description = "Threads that map articles while one writes to the store (default: the number "
-          + "of cores). The store is the same for any number.")
-  int threads = Runtime.getRuntime().availableProcessors();
+      description = "Threads that map articles while one writes to the store (default: one fewer "
+          + "than the cores, at least 1, since the writer keeps a core busy too; here "
+          + "${DEFAULT-VALUE}). The store is the same for any number.")
+  int threads = ArticleLoader.defaultThreads();
 
   @Option(names = "--calls", paramLabel = "N", defaultValue = "20",
       description = "Interactions listed in the summary, earliest first among the first "

@@ -76,6 +76,16 @@ public final class ArticleLoader {
     }
   }
 
+  /**
+   * Mapping threads a build uses by default: one fewer than the cores, at least one, since the
+   * thread writing to the store keeps a core busy too. On 2 cores a bulk build of 20,000
+   * generated articles took 54 s with one mapping thread and 60 s with two, which only fought the
+   * writer for the processors.
+   */
+  public static int defaultThreads() {
+    return Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
+  }
+
   /** How many interactions a report keeps for its summary (the first ones read). */
   public static final int CALLS_KEPT = 200;
 
