@@ -28,8 +28,7 @@ class ParallelLoaderTest {
 
   @Test
   void parallelMappingKeepsTheInputOrderAndTheQuads() throws Exception {
-    Path corpus = tmp.resolve("c.jsonl");
-    CorpusFiles.write(Gazetteer.bundled(), 5, 60, corpus, null);
+    Path corpus = corpus(5, 60);
     Pipeline p = Pipeline.builder().build();
     List<String> ids1 = new ArrayList<>();
     List<String> ids3 = new ArrayList<>();
@@ -50,8 +49,7 @@ class ParallelLoaderTest {
 
   @Test
   void anyNumberOfThreadsBuildsTheSameStoreAndReport() throws Exception {
-    Path corpus = tmp.resolve("c.jsonl");
-    CorpusFiles.write(Gazetteer.bundled(), 9, 40, corpus, null);
+    Path corpus = corpus(9, 40);
     Pipeline p = Pipeline.builder().build();
     Set<Quad> seq;
     Set<Quad> par;
@@ -86,8 +84,7 @@ class ParallelLoaderTest {
 
   @Test
   void aBulkBuildGivesTheSameStoreAndReportsItsIndexPhase() throws Exception {
-    Path corpus = tmp.resolve("c.jsonl");
-    CorpusFiles.write(Gazetteer.bundled(), 11, 30, corpus, null);
+    Path corpus = corpus(11, 30);
     Pipeline p = Pipeline.builder().build();
     Set<Quad> tx;
     Set<Quad> bulk;
@@ -120,6 +117,13 @@ class ParallelLoaderTest {
     assertEquals("done", events.get(0));
     assertTrue(events.get(1).contains("building the store's indexes"), events.toString());
     assertTrue(events.get(2).startsWith("indexes built in "), events.toString());
+  }
+
+  /** A generated corpus of {@code n} articles. */
+  private Path corpus(long seed, int n) throws Exception {
+    Path corpus = tmp.resolve("c.jsonl");
+    CorpusFiles.write(Gazetteer.bundled(), seed, n, corpus, null);
+    return corpus;
   }
 
   private static Set<Quad> quads(GraphStore s) {
