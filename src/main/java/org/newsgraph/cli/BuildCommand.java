@@ -10,9 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.newsgraph.Pipeline;
-import org.newsgraph.article.ArticleReader;
 import org.newsgraph.article.Diagnostic;
-import org.newsgraph.rdf.NG;
 import org.newsgraph.store.ArticleLoader;
 import org.newsgraph.store.GraphStore;
 import picocli.CommandLine.Command;
@@ -68,24 +66,14 @@ final class BuildCommand implements Callable<Integer> {
           + "existing store always use transactions: each batch is in the store once committed.")
   boolean noBulk;
 
-  @Option(names = "--base", paramLabel = "IRI", defaultValue = NG.DEFAULT_BASE,
-      description = "Base IRI of the data (default: ${DEFAULT-VALUE}).")
-  String base;
-
-  @Option(names = "--max-bytes", paramLabel = "N", defaultValue = "" + ArticleReader.DEFAULT_MAX_BYTES,
-      description = "Size limit of one article in bytes (default: ${DEFAULT-VALUE}).")
-  int maxBytes;
-
-  @Option(names = "--article-timeout", paramLabel = "SECONDS", defaultValue = "10",
-      description = "Time limit for extracting one article; a slower article is reported as an error"
-          + " and skipped (default: ${DEFAULT-VALUE}; 0: none).")
-  double articleTimeout;
+  @Mixin
+  MappingOptions mapping;
 
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Pipeline pipeline = Pipeline.builder().base(base).build();
+    Pipeline pipeline = Pipeline.builder().base(mapping.base).build();
     ArticleLoader.Report r;
     long t0 = System.nanoTime();
     Path dir = storeOption.store.toAbsolutePath().normalize();
@@ -105,8 +93,8 @@ final class BuildCommand implements Callable<Integer> {
       r = new ArticleLoader(pipeline, store, batch, ProgressBar.forStandardError(err, progressInterval))
           .threads(threads)
           .bulk(bulk)
-          .articleTimeLimit(java.time.Duration.ofMillis(Math.round(Math.max(0, articleTimeout) * 1000)))
-          .load(paths, maxBytes);
+          .articleTimeLimit(mapping.articleTimeLimit())
+          .load(paths, mapping.maxBytes);
       Cli.printProblems(r.problems, err);
       double secs = (System.nanoTime() - t0) / 1e9;
       long total = store.size();

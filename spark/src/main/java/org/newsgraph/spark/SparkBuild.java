@@ -25,9 +25,11 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.storage.StorageLevel;
 import org.newsgraph.article.ArticleReader;
 import org.newsgraph.article.Diagnostic;
+import org.newsgraph.cli.MappingOptions;
 import org.newsgraph.rdf.NG;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import scala.Tuple2;
@@ -81,18 +83,8 @@ public final class SparkBuild implements Callable<Integer> {
   @Option(names = "--overwrite", description = "Replace the output folder if it exists.")
   boolean overwrite;
 
-  @Option(names = "--base", paramLabel = "IRI", defaultValue = NG.DEFAULT_BASE,
-      description = "Base IRI of the data (default: ${DEFAULT-VALUE}).")
-  String base;
-
-  @Option(names = "--max-bytes", paramLabel = "N", defaultValue = "" + ArticleReader.DEFAULT_MAX_BYTES,
-      description = "Size limit of one article in bytes (default: ${DEFAULT-VALUE}).")
-  int maxBytes;
-
-  @Option(names = "--article-timeout", paramLabel = "SECONDS", defaultValue = "10",
-      description = "Time limit for extracting one article; a slower article is reported as an error"
-          + " and skipped (default: ${DEFAULT-VALUE}; 0: none).")
-  double articleTimeout;
+  @Mixin
+  MappingOptions mapping;
 
   @Option(names = "--master", paramLabel = "URL",
       description = "Spark master when not run by spark-submit (default: spark-submit's, else local[*]).")
@@ -202,8 +194,8 @@ public final class SparkBuild implements Callable<Integer> {
     err = spec.commandLine().getErr();
     Options o;
     try {
-      o = new Options(inputs, output, partitions, gzip, overwrite, base, maxBytes,
-          Duration.ofMillis(Math.round(Math.max(0, articleTimeout) * 1000)));
+      o = new Options(inputs, output, partitions, gzip, overwrite, mapping.base, mapping.maxBytes,
+          mapping.articleTimeLimit());
     } catch (IllegalArgumentException e) {
       err.println("newsgraph-spark: " + e.getMessage());
       return 2;
