@@ -83,11 +83,28 @@ public record PartialDate(int year, Integer month, Integer day) implements Compa
   /** ISO lexical form at this date's precision. */
   @Override
   public String toString() {
-    return switch (precision()) {
-      case YEAR -> String.format("%04d", year);
-      case MONTH -> String.format("%04d-%02d", year, month);
-      case DAY -> String.format("%04d-%02d-%02d", year, month, day);
-    };
+    StringBuilder b = new StringBuilder(10);
+    pad(b, year, 4);
+    if (month != null) {
+      pad(b.append('-'), month, 2);
+      if (day != null) {
+        pad(b.append('-'), day, 2);
+      }
+    }
+    return b.toString();
+  }
+
+  /**
+   * Appends a positive number zero-padded to at least {@code width} ASCII digits, whatever the
+   * default locale (String.format would write another script's digits in some) and without a
+   * formatter per call (this runs for every date mapped).
+   */
+  private static void pad(StringBuilder b, int v, int width) {
+    String digits = Integer.toString(v);
+    for (int i = digits.length(); i < width; i++) {
+      b.append('0');
+    }
+    b.append(digits);
   }
 
   @Override

@@ -414,10 +414,13 @@ final class Recognizer {
 
   // ---- groups described, not named: juntas, the state through a demonym, unnamed attackers
 
+  /** The lexicon kinds of groups described, not named (a set made once: this runs per sentence). */
+  private static final Set<String> GROUP_KINDS = Set.of("junta", "govt", "group");
+
   private void groups(Sentence s, boolean[] used, List<Mention> out, String articleId) {
     List<Token> t = s.tokens();
     for (Lexicon.Entry e : lex.all()) {
-      if (!Set.of("junta", "govt", "group").contains(e.kind())) {
+      if (!GROUP_KINDS.contains(e.kind())) {
         continue;
       }
       for (int i = 0; i < t.size(); i++) {

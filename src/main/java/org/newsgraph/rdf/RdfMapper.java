@@ -123,7 +123,7 @@ public final class RdfMapper {
       em.add(s, NG.date, date(e.date()));
       if (e.date().month() != null) {
         em.add(s, NG.month, NodeFactory.createLiteralDT(
-            String.format(java.util.Locale.ROOT, "%04d-%02d", e.date().year(), e.date().month()),
+            PartialDate.ofMonth(e.date().year(), e.date().month()).toString(),
             XSDDatatype.XSDgYearMonth));
       }
       tenures(e, s, em);

@@ -32,6 +32,14 @@ public record Token(String text, int start, int end, String key) {
 
   /** True when the token is made of digits. */
   public boolean number() {
-    return !text.isEmpty() && text.chars().allMatch(Character::isDigit);
+    if (text.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < text.length(); i++) {
+      if (!Character.isDigit(text.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -18,6 +18,21 @@ class PartialDateTest {
   }
 
   @Test
+  void writesIsoFormsPaddedInAsciiDigitsWhateverTheLocale() {
+    java.util.Locale before = java.util.Locale.getDefault();
+    try {
+      // a locale whose own digits are not ASCII: the ISO form must not use them
+      java.util.Locale.setDefault(java.util.Locale.forLanguageTag("ar-EG-u-nu-arab"));
+      assertEquals("0987", PartialDate.ofYear(987).toString());
+      assertEquals("0045-03", PartialDate.ofMonth(45, 3).toString());
+      assertEquals("2023-09-05", new PartialDate(2023, 9, 5).toString());
+      assertEquals("9999-12-31", new PartialDate(9999, 12, 31).toString());
+    } finally {
+      java.util.Locale.setDefault(before);
+    }
+  }
+
+  @Test
   void coversItsWholePeriod() {
     PartialDate feb = PartialDate.parse("2024-02");
     assertEquals(LocalDate.of(2024, 2, 1), feb.start());
