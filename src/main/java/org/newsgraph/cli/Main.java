@@ -44,7 +44,9 @@ public final class Main implements Runnable {
     cl.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
     cl.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
     cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-      cmd.getErr().println("newsgraph: " + ex.getMessage());
+      // an exception without a message is named instead of printing "null"
+      cmd.getErr().println("newsgraph: " + (ex.getMessage() != null ? ex.getMessage()
+          : ex.getClass().getSimpleName()));
       cmd.getErr().flush();
       return ex instanceof IllegalArgumentException ? 2 : 1;
     });

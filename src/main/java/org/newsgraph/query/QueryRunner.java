@@ -134,8 +134,22 @@ public final class QueryRunner {
       }
       try (QueryExecution qe = builder.build()) {
         return write(q, qe, format, out);
+      } catch (org.apache.jena.query.QueryCancelledException e) {
+        // ARQ's exception has no message: say what stopped the query
+        throw new QueryTimeoutException(timeoutMillis);
       }
     });
+  }
+
+  /** A query stopped by the time limit of {@link #timeout}. */
+  public static final class QueryTimeoutException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    QueryTimeoutException(long millis) {
+      super(String.format(java.util.Locale.ROOT, "the query was stopped after its time limit of %s"
+          + " (--timeout); results written before that are incomplete",
+          millis % 1000 == 0 ? (millis / 1000) + " s" : millis + " ms"));
+    }
   }
 
   private static boolean mentions(Query q, String var) {

@@ -137,6 +137,17 @@ class CliTest {
   }
 
   @Test
+  void aQueryOverItsTimeLimitSaysSo() {
+    String store = tmp.resolve("store").toString();
+    assertEquals(0, run("build", "--store", store, TestFiles.seed().toString()).code());
+    // a count over the cube of the store's triples: its only result comes long after 1 s
+    Result r = run("query", "--store", store, "--timeout", "1", "-e",
+        "SELECT (COUNT(*) AS ?n) { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }");
+    assertEquals(1, r.code(), r.err());
+    assertTrue(r.err().contains("stopped after its time limit of 1 s (--timeout)"), r.err());
+  }
+
+  @Test
   void usageErrorsExitWith2() {
     assertEquals(2, run("build", "--batch").code());
     assertEquals(2, run("frobnicate").code());
