@@ -131,6 +131,18 @@ public final class Benchmark {
       return this;
     }
 
+    /** An existing store whose queries alone are timed, or null to run every stage. */
+    Path queriesOn;
+
+    /**
+     * Times only the queries, on this existing store (such as the {@code store-build} of an
+     * earlier run), skipping every other stage; null runs them all.
+     */
+    public Config queriesOn(Path store) {
+      this.queriesOn = store;
+      return this;
+    }
+
     /** Time the anchored questions only, not every query of queries/ unbound. */
     boolean anchoredQueriesOnly;
 
@@ -193,6 +205,16 @@ public final class Benchmark {
     try (HeapSampler heap = new HeapSampler(10)) {
       results.add("setup", "cores", Runtime.getRuntime().availableProcessors(), "");
       results.add("setup", "max heap", Runtime.getRuntime().maxMemory() / 1048576.0, "MiB");
+      if (c.queriesOn != null) {
+        if (!Files.isDirectory(c.queriesOn) || GraphStore.isNew(c.queriesOn)) {
+          throw new IllegalArgumentException("no store in " + c.queriesOn
+              + " (--queries-on needs a store built before, such as DIR/store-build)");
+        }
+        results.add("store", "size", size(c.queriesOn) / 1048576.0, "MiB", c.queriesOn.toString());
+        queries(c.queriesOn, heap);
+        checkpoint();
+        return results;
+      }
       results.add("setup", "mapping threads", c.threads, "");
       Path corpus = corpus();
       int n = countLines(corpus);

@@ -74,6 +74,12 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--no-http", description = "Do not time the queries over HTTP.")
   boolean noHttp;
 
+  @Option(names = "--queries-on", paramLabel = "STORE",
+      description = "Only time the queries, on this existing store (such as DIR/store-build, left "
+          + "by an earlier run), and skip every other stage: to time the queries of a large store "
+          + "again, or of your own.")
+  Path queriesOn;
+
   @Option(names = "--anchored-queries-only",
       description = "Time only the questions that start from one entity or one month (one actor's "
           + "events, the calls of one month, the attacks at one place, the events between two "
@@ -88,7 +94,7 @@ final class BenchCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     Benchmark.Config config = new Benchmark.Config().articles(articles).seed(seed).corpus(corpus)
         .dir(dir).mapArticles(mapArticles).batch(batch).queryRuns(queryRuns).queryTimeout(queryTimeout)
-        .addArticles(addArticles).http(!noHttp).anchoredQueriesOnly(anchoredOnly)
+        .addArticles(addArticles).http(!noHttp).anchoredQueriesOnly(anchoredOnly).queriesOn(queriesOn)
         .ontology(Benchmark.bundledOntology()).csv(out != null ? out : dir.resolve("results.csv"));
     if (threads != null) {
       config.threads(threads);
