@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
             + "peak heap per stage, store sizes, adding --add-articles more articles, compaction, "
             + "and p50/p95 latency of every query of queries/ (plus anchored variants) embedded and "
             + "over HTTP.",
-        "Prints a table and writes it as CSV (--out; written after each stage too, so a stopped run keeps its figures). Stores and corpus files go to --store "
+        "Prints a table and writes it as CSV (--out; written after each stage and each query too, so a stopped run keeps its figures). Stores and corpus files go to --store "
             + "DIR, whose store-* folders are replaced."})
 final class BenchCommand implements Callable<Integer> {
 
@@ -64,7 +64,10 @@ final class BenchCommand implements Callable<Integer> {
   int queryRuns;
 
   @Option(names = "--query-timeout", paramLabel = "SECONDS", defaultValue = "30",
-      description = "Stop a query after this long and report it as timed out (default: ${DEFAULT-VALUE}).")
+      description = "Stop a query after this long and report it as timed out (default: "
+          + "${DEFAULT-VALUE}). ARQ checks the limit between results, so a query that computes "
+          + "long before its first result can run past it: it is then reported as over the "
+          + "limit, with the time it took, and not run again.")
   int queryTimeout;
 
   @Option(names = "--add-articles", paramLabel = "N", defaultValue = "1000",
