@@ -127,6 +127,7 @@ public final class QueryRunner {
     BindingBuilder b = BindingBuilder.create();
     params.forEach((k, v) -> b.add(Var.alloc(k), v));
     Binding binding = b.build();
+    long started = System.nanoTime();
     return Txn.calculateRead(dataset, () -> {
       var builder = QueryExecution.create().query(q).dataset(dataset).substitution(binding);
       if (timeoutMillis > 0) {
@@ -136,7 +137,14 @@ public final class QueryRunner {
         return write(q, qe, format, out);
       } catch (org.apache.jena.query.QueryCancelledException e) {
         // ARQ's exception has no message: say what stopped the query
-        throw new QueryTimeoutException(timeoutMillis);
+        throw new QueryTimeoutException(timeoutMillis, e);
+      } catch (RuntimeException e) {
+        // a query cancelled inside a hash join can end in ARQ's own NullPointerException
+        // (its probe table already released): past the limit, that is the limit at work
+        if (timeoutMillis > 0 && System.nanoTime() - started >= timeoutMillis * 1_000_000L) {
+          throw new QueryTimeoutException(timeoutMillis, e);
+        }
+        throw e;
       }
     });
   }
@@ -145,10 +153,10 @@ public final class QueryRunner {
   public static final class QueryTimeoutException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    QueryTimeoutException(long millis) {
+    QueryTimeoutException(long millis, Throwable cause) {
       super(String.format(java.util.Locale.ROOT, "the query was stopped after its time limit of %s"
           + " (--timeout); results written before that are incomplete",
-          millis % 1000 == 0 ? (millis / 1000) + " s" : millis + " ms"));
+          millis % 1000 == 0 ? (millis / 1000) + " s" : millis + " ms"), cause);
     }
   }
 
