@@ -296,9 +296,7 @@ public final class Benchmark {
     results.add(stage, "articles", counts[0], "");
     results.add(stage, "rate", counts[0] / s, "articles/s", "read + extract + map, no store");
     results.add(stage, "quads rate", counts[1] / s, "quads/s");
-    results.add(stage, "peak heap", heap.peak() / 1048576.0, "MiB");
-    results.add(stage, "heap after GC", heap.peakLive() / 1048576.0, "MiB",
-        "largest heap left after a collection: what the stage holds");
+    heapFigures(stage, heap);
   }
 
   /** Maps the whole corpus on all threads into one N-Quads file, with the ontology graph. */
@@ -334,9 +332,7 @@ public final class Benchmark {
     results.add("map to N-Quads", "quads", counts[1], "");
     results.add("map to N-Quads", "rate", counts[0] / s, "articles/s");
     results.add("map to N-Quads", "file size", Files.size(f) / 1048576.0, "MiB");
-    results.add("map to N-Quads", "peak heap", heap.peak() / 1048576.0, "MiB");
-    results.add("map to N-Quads", "heap after GC", heap.peakLive() / 1048576.0, "MiB",
-        "largest heap left after a collection: what the stage holds");
+    heapFigures("map to N-Quads", heap);
     return f;
   }
 
@@ -354,9 +350,7 @@ public final class Benchmark {
     results.add("bulk load", "rate", n / s, "quads/s");
     results.add("bulk load", "time", s, "s");
     results.add("bulk load", "store size", size(dir) / 1048576.0, "MiB");
-    results.add("bulk load", "peak heap", heap.peak() / 1048576.0, "MiB");
-    results.add("bulk load", "heap after GC", heap.peakLive() / 1048576.0, "MiB",
-        "largest heap left after a collection: what the stage holds");
+    heapFigures("bulk load", heap);
   }
 
   private Path build(Path corpus, HeapSampler heap) throws IOException {
@@ -397,9 +391,7 @@ public final class Benchmark {
     results.add(stage, "store size", bytes / 1048576.0, "MiB");
     results.add(stage, "vs bulk store", bytes / 1048576.0 / results.get("bulk load", "store size"),
         "x");
-    results.add(stage, "peak heap", heap.peak() / 1048576.0, "MiB");
-    results.add(stage, "heap after GC", heap.peakLive() / 1048576.0, "MiB",
-        "largest heap left after a collection: what the stage holds");
+    heapFigures(stage, heap);
     return dir;
   }
 
@@ -636,6 +628,13 @@ public final class Benchmark {
   }
 
   // ---- helpers
+
+  /** The stage's peak heap and the largest heap left after a collection (what it holds). */
+  private void heapFigures(String stage, HeapSampler heap) {
+    results.add(stage, "peak heap", heap.peak() / 1048576.0, "MiB");
+    results.add(stage, "heap after GC", heap.peakLive() / 1048576.0, "MiB",
+        "largest heap left after a collection: what the stage holds");
+  }
 
   private Path fresh(String name) throws IOException {
     Path d = c.dir.resolve(name);
