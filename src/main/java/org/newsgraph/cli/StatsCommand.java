@@ -12,7 +12,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 @Command(name = "stats", mixinStandardHelpOptions = true,
-    description = "Prints counts of the store: graphs, quads, articles, entities and events by class.")
+    description = "Prints counts of the store: graphs, quads, articles, entities, events, dyads (pairs of actors of an event), and entities and events by class.")
 final class StatsCommand implements Callable<Integer> {
 
   @Spec
@@ -39,6 +39,8 @@ final class StatsCommand implements Callable<Integer> {
             + "SELECT (COUNT(DISTINCT ?e) AS ?n) { ?a schema:mentions ?e }"));
         out.printf("  events        %,10d%n", count(ds, PREFIXES
             + "SELECT (COUNT(DISTINCT ?e) AS ?n) { ?e ng:status ?s }"));
+        out.printf("  dyads         %,10d%n", count(ds, PREFIXES
+            + "SELECT (COUNT(DISTINCT ?d) AS ?n) { ?e ng:dyad ?d }"));
         out.println("Entities by class:");
         table(ds, out, PREFIXES + "SELECT ?c (COUNT(DISTINCT ?e) AS ?n) { ?a schema:mentions ?e . ?e a ?c "
             + "FILTER(STRSTARTS(STR(?c), STR(ng:))) } GROUP BY ?c ORDER BY DESC(?n) ?c");

@@ -95,6 +95,18 @@ public final class Iris {
     return base + "event/" + hash(key);
   }
 
+  /**
+   * The dyad of two actors, given by their entity IRIs: the unordered pair, so that both orders
+   * give the same IRI, and every event of the same two actors points to the same node.
+   */
+  public String dyad(String actorA, String actorB) {
+    if (actorA.equals(actorB)) {
+      throw new IllegalArgumentException("a dyad needs two different actors: " + actorA);
+    }
+    String pair = actorA.compareTo(actorB) < 0 ? actorA + " " + actorB : actorB + " " + actorA;
+    return base + "dyad/" + hash(pair);
+  }
+
   public String evidence(String articleId, String eventIri, int sentence) {
     return base + "evidence/" + articleId + "/" + eventIri.substring(eventIri.lastIndexOf('/') + 1)
         + "-s" + sentence;

@@ -51,6 +51,9 @@ public final class NG {
   // event properties
   public static final Node participant = ng("participant");
   public static final Node initiator = ng("initiator");
+  public static final Node dyad = ng("dyad");
+  public static final Node Dyad = ng("Dyad");
+  public static final Node member = ng("member");
   public static final Node target = ng("target");
   public static final Node date = ng("date");
   public static final Node dateExpression = ng("dateExpression");

@@ -110,9 +110,15 @@ public final class RdfMapper {
     if (e.type().plover() != null) {
       em.add(s, NG.ploverCategory, str(e.type().plover()));
     }
+    List<String> actors = new ArrayList<>();
     for (Entity p : e.participants()) {
-      em.add(s, NG.participant, uri(iris.entity(p)));
+      String actor = iris.entity(p);
+      em.add(s, NG.participant, uri(actor));
+      if (!actors.contains(actor)) {
+        actors.add(actor);
+      }
     }
+    dyads(s, actors, em);
     if (e.initiator() != null) {
       em.add(s, NG.initiator, uri(iris.entity(e.initiator())));
     }
@@ -164,6 +170,27 @@ public final class RdfMapper {
       em.add(n, NG.trigger, str(ev.trigger()));
       for (String r : ev.rules()) {
         em.add(n, NG.rule, str(r));
+      }
+    }
+  }
+
+  /**
+   * One ng:dyad per pair of the event's actors, so that the events of two actors are one index
+   * range to read instead of an intersection of their events; the dyad itself (its two
+   * ng:member) goes to the reference graph, like the entities it pairs.
+   */
+  private void dyads(Node event, List<String> actors, Emitter em) {
+    if (actors.size() < 2) {
+      return;
+    }
+    Node ref = uri(ReferenceFacts.graph(iris.base()));
+    for (int i = 0; i < actors.size(); i++) {
+      for (int j = i + 1; j < actors.size(); j++) {
+        Node d = uri(iris.dyad(actors.get(i), actors.get(j)));
+        em.add(event, NG.dyad, d);
+        em.addIn(ref, d, NG.RDF_TYPE, NG.Dyad);
+        em.addIn(ref, d, NG.member, uri(actors.get(i)));
+        em.addIn(ref, d, NG.member, uri(actors.get(j)));
       }
     }
   }

@@ -100,6 +100,8 @@ class CliTest {
     Result s = run("stats", "--store", store);
     assertEquals(0, s.code(), s.err());
     assertTrue(s.out().matches("(?s).*articles\\s+1\\n.*PhoneCall\\s+1\\n.*"), s.out());
+    // the seed's call pairs Putin and Goïta: at least one dyad
+    assertTrue(s.out().matches("(?s).*\\n  dyads\\s+[1-9][0-9]*\\n.*"), s.out());
   }
 
   @Test
