@@ -157,6 +157,37 @@ class DyadTest {
   }
 
   @Test
+  void dyadsListsBothOrdersOfEveryPairOfActorsOfEachInteraction() {
+    Set<String> expected = new TreeSet<>();
+    Query pairs = QueryRunner.parse(PREFIXES + """
+        PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+        SELECT DISTINCT ?e ?x ?y {
+          ?e a ?c . ?c rdfs:subClassOf* ng:Interaction .
+          ?e ng:participant ?x , ?y . FILTER (!sameTerm(?x, ?y))
+        }""", "-e");
+    Txn.executeRead(store.dataset(), () -> {
+      try (var qe = org.apache.jena.query.QueryExecution.create().query(pairs)
+          .dataset(store.dataset()).build()) {
+        qe.execSelect().forEachRemaining(r -> expected.add(r.getResource("e").getURI() + " "
+            + r.getResource("x").getURI() + " " + r.getResource("y").getURI()));
+      }
+    });
+    assertTrue(expected.size() > 500, "the corpus has interactions: " + expected.size());
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    new QueryRunner(store.dataset()).run(QueryRunner.parse(QueryRunner.read(
+        TestFiles.project().resolve("queries/dyads.rq")), "dyads"), Map.of(),
+        QueryRunner.Format.TSV, out);
+    List<String> rows = out.toString(StandardCharsets.UTF_8).lines().skip(1).toList();
+    Set<String> got = new TreeSet<>();
+    for (String row : rows) {
+      String[] c = row.split("\t", -1);
+      got.add(String.join(" ", c[1], c[4], c[6]).replaceAll("[<>]", ""));
+    }
+    assertEquals(rows.size(), got.size(), "one row per event and ordered pair");
+    assertEquals(expected, got);
+  }
+
+  @Test
   void theDyadIsTheSameInEitherOrder() {
     var iris = new org.newsgraph.rdf.Iris("https://example.org/");
     String a = "https://example.org/entity/Q7747";
