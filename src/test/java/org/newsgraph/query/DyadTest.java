@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,12 +22,7 @@ import org.apache.jena.system.Txn;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.newsgraph.Pipeline;
 import org.newsgraph.TestFiles;
-import org.newsgraph.article.ArticleReader;
-import org.newsgraph.bench.CorpusGenerator;
-import org.newsgraph.kb.Gazetteer;
-import org.newsgraph.store.ArticleLoader;
 import org.newsgraph.store.GraphStore;
 
 /**
@@ -50,27 +43,7 @@ class DyadTest {
   @BeforeAll
   static void build() throws IOException {
     dir = Files.createTempDirectory("newsgraph-dyads");
-    Path corpus = dir.resolve("corpus.jsonl");
-    try (Writer w = Files.newBufferedWriter(corpus, StandardCharsets.UTF_8)) {
-      List<IOException> failed = new ArrayList<>();
-      new CorpusGenerator(Gazetteer.bundled(), 7).generate(1500, g -> {
-        try {
-          w.write(g.toJson());
-          w.write('\n');
-        } catch (IOException e) {
-          failed.add(e);
-        }
-      });
-      if (!failed.isEmpty()) {
-        throw failed.get(0);
-      }
-    }
-    store = GraphStore.open(dir.resolve("store"));
-    try (InputStream in = Files.newInputStream(TestFiles.ontology())) {
-      store.putOntology(in);
-    }
-    new ArticleLoader(Pipeline.builder().build(), store, 50, s -> { })
-        .load(List.of(corpus), ArticleReader.DEFAULT_MAX_BYTES);
+    store = GeneratedStore.build(dir, 7, 1500);
   }
 
   @AfterAll
