@@ -42,10 +42,12 @@ import org.openjdk.jmh.infra.Blackhole;
  * usual flags ({@code -f}, {@code -wi}, {@code -w}, {@code -i}, {@code -r}, {@code -t},
  * {@code -p corpus=seeds}). The warm-up is long because on two busy cores the JIT goes on
  * compiling for some 20 s (OpenNLP's model code, the mapping), and the scores rise until then.
+ * The fork runs with the options the {@code newsgraph} launcher gives batch commands
+ * ({@code -Xmx2g -XX:+UseParallelGC}), so that its figures compare with {@code bench}'s.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(value = 1, jvmArgsAppend = "-Xmx2g")
+@Fork(value = 1, jvmArgsAppend = {"-Xmx2g", "-XX:+UseParallelGC"})
 @Warmup(iterations = 10, time = 2)
 @Measurement(iterations = 5, time = 2)
 @OperationsPerInvocation(Corpus.ARTICLES)
