@@ -463,6 +463,7 @@ final class EventExtractor {
             break;
           }
         }
+        verbalAttackRoles(d, tr, actors, s);
         d.place = place(s, args, tr, true);
         d.casualties = casualties(s);
       }
@@ -534,6 +535,55 @@ final class EventExtractor {
       }
     }
     return d;
+  }
+
+  /** Forms of "avoir" that make a compound past with a participle: "a attaqué", "ont attaqué". */
+  private static final Set<String> HAVE = Set.of("a", "ont", "avait", "avaient", "aurait",
+      "auraient", "aura", "auront", "eut", "eurent");
+
+  /**
+   * The roles an attack verb gives when "par" or "contre" did not: in the active voice ("X a
+   * attaqué Y") the subject is the perpetrator and a direct object right after the verb the
+   * target; in the passive ("Y a été attaqué") the subject is the target. A noun ("l'attaque")
+   * gives none of these: its subject belongs to another verb.
+   */
+  private void verbalAttackRoles(Draft d, Trigger tr, List<Arg> actors, Sentence s) {
+    List<Token> t = s.tokens();
+    int before = tr.from() - 1;
+    if (before < 0) {
+      return;
+    }
+    boolean passive = t.get(before).key().equals("ete") && before > 0
+        && HAVE.contains(t.get(before - 1).key());
+    boolean active = !passive && HAVE.contains(t.get(before).key());
+    if (!active && !passive) {
+      return;
+    }
+    Entity subject = subject(actors, tr, s);
+    if (subject != null && !subject.type().isActor()) {
+      subject = null;
+    }
+    if (passive) {
+      if (d.target == null && subject != null && !subject.equals(d.initiator)) {
+        d.target = subject;
+        d.add(subject);
+      }
+      return;
+    }
+    if (d.initiator == null && subject != null && !subject.equals(d.target)) {
+      d.initiator = subject;
+      d.add(subject);
+    }
+    if (d.target == null) {
+      for (Arg a : actors) {
+        if (a.m().from() >= tr.to() && a.m().from() - tr.to() <= 2 && a.prep().isEmpty()
+            && !a.topic() && a.e().type().isActor() && !a.e().equals(d.initiator)) {
+          d.target = actor(a);
+          d.add(d.target);
+          break;
+        }
+      }
+    }
   }
 
   /** The military rulers of a country, as an unnamed organisation. */

@@ -127,6 +127,34 @@ class ExtractorTest {
   }
 
   @Test
+  void theSubjectOfAnActiveAttackVerbIsThePerpetratorAndItsObjectTheTarget() {
+    Event a = events("2024-03", "Le JNIM a attaqué l'armée malienne à Ménaka.", EventClass.ATTACK)
+        .get(0);
+    assertEquals("Groupe de soutien à l'islam et aux musulmans", a.initiator().nameFr());
+    assertEquals("Q912", a.target().qid(), "the Malian army stands for Mali");
+    assertEquals("Ménaka", a.place().nameFr());
+  }
+
+  @Test
+  void theSubjectOfAPassiveAttackVerbIsTheTarget() {
+    Event a = events("2024-03", "L'armée malienne a été attaquée par le JNIM près de Gao.",
+        EventClass.ATTACK).get(0);
+    assertEquals("Q912", a.target().qid());
+    assertEquals("Groupe de soutien à l'islam et aux musulmans", a.initiator().nameFr());
+  }
+
+  @Test
+  void theAttackVerbTakesItsSubjectFromItsOwnClause() {
+    Event a = events("2024-03", "Le gouvernement malien affirme que des jihadistes ont attaqué un "
+        + "camp près de Gao.", EventClass.ATTACK).get(0);
+    assertEquals("jihadistes", a.initiator().nameFr());
+    assertNull(a.target(), "a camp is no actor: " + a);
+    Event noun = events("2024-03", "Le Mali a condamné l'attaque près de Gao.", EventClass.ATTACK)
+        .get(0);
+    assertNull(noun.initiator(), "the noun has no subject of its own: " + noun);
+  }
+
+  @Test
   void capitalAsActorStandsForItsCountry() {
     Event acc = events("2023-09", "Moscou a accusé Kiev de préparer une offensive.", EventClass.ACCUSATION).get(0);
     assertEquals("Q159", acc.initiator().qid());
