@@ -93,7 +93,7 @@ class ServerTest {
     return client.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
   }
 
-  /** A client with no connection open yet, for one refused write. */
+  /** A client with no connection open yet, for one request the server may refuse. */
   static HttpClient fresh() {
     return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
   }
