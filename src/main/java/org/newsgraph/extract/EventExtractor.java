@@ -575,11 +575,13 @@ final class EventExtractor {
       d.add(subject);
     }
     if (d.target == null) {
+      // the actor the mention stands for (a capital for its country), as for the subject
       for (Arg a : actors) {
+        Entity object = actor(a);
         if (a.m().from() >= tr.to() && a.m().from() - tr.to() <= 2 && a.prep().isEmpty()
-            && !a.topic() && a.e().type().isActor() && !a.e().equals(d.initiator)) {
-          d.target = actor(a);
-          d.add(d.target);
+            && !a.topic() && !object.equals(d.initiator)) {
+          d.target = object;
+          d.add(object);
           break;
         }
       }

@@ -136,6 +136,13 @@ class ExtractorTest {
   }
 
   @Test
+  void aCapitalAsTheObjectOfAnAttackVerbStandsForItsCountry() {
+    Event a = events("2022-03", "Moscou a attaqué Kiev.", EventClass.ATTACK).get(0);
+    assertEquals("Q159", a.initiator().qid());
+    assertEquals("Q212", a.target().qid());
+  }
+
+  @Test
   void theSubjectOfAPassiveAttackVerbIsTheTarget() {
     Event a = events("2024-03", "L'armée malienne a été attaquée par le JNIM près de Gao.",
         EventClass.ATTACK).get(0);
