@@ -134,6 +134,32 @@ class QueriesTest {
     assertEquals(inOntology, listed, "the classes listed in calls-in-month.rq and the ontology's");
   }
 
+  /** The attack's own facts (status, date, tolls) come out with each attack at a place. */
+  @Test
+  void attacksCarryTheirDateStatusAndTolls(@org.junit.jupiter.api.io.TempDir Path tmp) throws IOException {
+    Path article = TestFiles.project()
+        .resolve("src/test/resources/golden/attack-casualties-minimum-civilians/article.txt");
+    try (GraphStore s = GraphStore.open(tmp.resolve("store"))) {
+      new ArticleLoader(Pipeline.builder().build(), s, 10, x -> { })
+          .load(List.of(article), ArticleReader.DEFAULT_MAX_BYTES);
+      Query q = QueryRunner.parse(QueryRunner.read(TestFiles.project().resolve("queries/attacks.rq")), "attacks");
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      new QueryRunner(s.dataset()).run(q, QueryRunner.parseParams(List.of("place=<https://w3id.org/newsgraph/id/entity/Q912>"),
+          QueryRunner.prefixes(q)),
+          QueryRunner.Format.CSV, out);
+      List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+      assertEquals(2, lines.size(), String.join("\n", lines));
+      List<String> header = List.of(lines.get(0).split(","));
+      String[] row = lines.get(1).split(",", -1);
+      assertEquals("2024-06-03", row[header.indexOf("date")], lines.get(1));
+      assertEquals("https://w3id.org/newsgraph/ontology#Occurred", row[header.indexOf("status")], lines.get(1));
+      assertEquals("12", row[header.indexOf("deathToll")], lines.get(1));
+      assertEquals("8", row[header.indexOf("civilianDeaths")], lines.get(1));
+      assertEquals("", row[header.indexOf("militaryDeaths")], lines.get(1));
+      assertEquals("true", row[header.indexOf("atLeast")], lines.get(1));
+    }
+  }
+
   @Test
   void attacksAtAPlaceIncludeThoseInItsCities() {
     String all = runFile("attacks");
