@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -14,6 +16,7 @@ import org.newsgraph.article.PartialDate;
 import org.newsgraph.extract.Entity;
 import org.newsgraph.extract.Event;
 import org.newsgraph.extract.Extraction;
+import org.newsgraph.kb.EntityType;
 import org.newsgraph.kb.Gazetteer;
 import org.newsgraph.kb.KbEntity;
 import org.newsgraph.kb.ReferenceFacts;
@@ -91,13 +94,21 @@ public final class RdfMapper {
       em.addIn(ref, s, NG.RDFS_LABEL, NodeFactory.createLiteralLang(e.nameFr(), "fr"));
       return;
     }
-    ReferenceFacts.emit(kb, s.getURI(), ref,
-        iso2 -> Gazetteer.bundled().get(iso2).map(c -> iris.entity(Entity.of(c, "gazetteer"))).orElse(null),
-        q -> {
-          if (em.seen.add(q)) {
-            em.out.quad(q);
-          }
-        });
+    Consumer<Quad> sink = q -> {
+      if (em.seen.add(q)) {
+        em.out.quad(q);
+      }
+    };
+    Function<String, String> countryIri =
+        iso2 -> Gazetteer.bundled().get(iso2).map(c -> iris.entity(Entity.of(c, "gazetteer"))).orElse(null);
+    ReferenceFacts.emit(kb, s.getURI(), ref, countryIri, sink);
+    // the country a place lies in gets its own reference facts too (labels, owl:sameAs), even when
+    // the article never names it: ng:country then leads to an entity that can be found by its
+    // Wikidata IRI ("the attacks in Mali" finds those at Ménaka) and shown with a name
+    if (kb.type().isPlace() && kb.type() != EntityType.COUNTRY && kb.country() != null) {
+      Gazetteer.bundled().get(kb.country()).filter(c -> c.type() == EntityType.COUNTRY)
+          .ifPresent(c -> ReferenceFacts.emit(c, countryIri.apply(kb.country()), ref, countryIri, sink));
+    }
   }
 
   private void event(Event e, String iri, List<String> all, Node art, String articleId, Emitter em) {
