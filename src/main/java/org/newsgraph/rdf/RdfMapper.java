@@ -107,7 +107,7 @@ public final class RdfMapper {
     // Wikidata IRI ("the attacks in Mali" finds those at Ménaka) and shown with a name
     if (kb.type().isPlace() && kb.type() != EntityType.COUNTRY && kb.country() != null) {
       Gazetteer.bundled().get(kb.country()).filter(c -> c.type() == EntityType.COUNTRY)
-          .ifPresent(c -> ReferenceFacts.emit(c, countryIri.apply(kb.country()), ref, countryIri, sink));
+          .ifPresent(c -> ReferenceFacts.emit(c, iris.entity(Entity.of(c, "gazetteer")), ref, countryIri, sink));
     }
   }
 

@@ -19,6 +19,7 @@ import org.apache.jena.query.Query;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.newsgraph.Pipeline;
@@ -40,8 +41,12 @@ class QueriesTest {
     try (InputStream in = Files.newInputStream(TestFiles.ontology())) {
       store.putOntology(in);
     }
-    new ArticleLoader(Pipeline.builder().build(), store, 10, s -> { })
-        .load(List.of(TestFiles.seed()), ArticleReader.DEFAULT_MAX_BYTES);
+    load(store, TestFiles.seed());
+  }
+
+  private static void load(GraphStore s, Path article) throws IOException {
+    new ArticleLoader(Pipeline.builder().build(), s, 10, x -> { })
+        .load(List.of(article), ArticleReader.DEFAULT_MAX_BYTES);
   }
 
   @AfterAll
@@ -56,8 +61,12 @@ class QueriesTest {
   }
 
   static String run(Query q, Map<String, Node> params) {
+    return run(store, q, params);
+  }
+
+  static String run(GraphStore s, Query q, Map<String, Node> params) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    new QueryRunner(store.dataset()).run(q, params, QueryRunner.Format.CSV, out);
+    new QueryRunner(s.dataset()).run(q, params, QueryRunner.Format.CSV, out);
     return out.toString(StandardCharsets.UTF_8);
   }
 
@@ -140,17 +149,13 @@ class QueriesTest {
    * mapper writes the reference facts of a place's country).
    */
   @Test
-  void attacksCarryTheirDateStatusAndTolls(@org.junit.jupiter.api.io.TempDir Path tmp) throws IOException {
-    Path article = TestFiles.project()
-        .resolve("src/test/resources/golden/attack-casualties-minimum-civilians/article.txt");
+  void attacksCarryTheirDateStatusAndTolls(@TempDir Path tmp) throws IOException {
     try (GraphStore s = GraphStore.open(tmp.resolve("store"))) {
-      new ArticleLoader(Pipeline.builder().build(), s, 10, x -> { })
-          .load(List.of(article), ArticleReader.DEFAULT_MAX_BYTES);
+      load(s, TestFiles.project()
+          .resolve("src/test/resources/golden/attack-casualties-minimum-civilians/article.txt"));
       Query q = QueryRunner.parse(QueryRunner.read(TestFiles.project().resolve("queries/attacks.rq")), "attacks");
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      new QueryRunner(s.dataset()).run(q, QueryRunner.parseParams(List.of("place=wd:Q912"), QueryRunner.prefixes(q)),
-          QueryRunner.Format.CSV, out);
-      List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+      List<String> lines = run(s, q, QueryRunner.parseParams(List.of("place=wd:Q912"), QueryRunner.prefixes(q)))
+          .lines().toList();
       assertEquals(2, lines.size(), String.join("\n", lines));
       List<String> header = List.of(lines.get(0).split(","));
       String[] row = lines.get(1).split(",", -1);
