@@ -151,6 +151,18 @@ public final class Benchmark {
       return this;
     }
 
+    /** Anchors drawn from the store per anchored query and per draw (0: none). */
+    int anchorSamples = 50;
+
+    /**
+     * How many anchors each anchored query is timed with, per draw, drawn from the store (see
+     * {@link AnchorSampler}); 0 times only the fixed anchors.
+     */
+    public Config anchorSamples(int n) {
+      this.anchorSamples = n;
+      return this;
+    }
+
     /** Seconds after which a query is stopped and reported as timed out. */
     public Config queryTimeout(int s) {
       this.queryTimeout = s;
@@ -181,9 +193,9 @@ public final class Benchmark {
 
     void check() {
       if (articles < 1 || threads < 1 || mapArticles < 1 || batch < 1 || queryRuns < 1
-          || addArticles < 0) {
+          || addArticles < 0 || anchorSamples < 0) {
         throw new IllegalArgumentException("--articles, --threads, --map-articles, --batch and "
-            + "--query-runs must be >= 1, --add-articles >= 0");
+            + "--query-runs must be >= 1, --add-articles and --anchor-samples >= 0");
       }
     }
   }
@@ -448,6 +460,9 @@ public final class Benchmark {
           }
         }));
       }
+      if (c.anchorSamples > 0) {
+        sampled(ds);
+      }
       if (c.http) {
         NewsgraphServer server = NewsgraphServer.start(store,
             new NewsgraphServer.Config().port(0).timeoutSeconds(0).maxResults(0));
@@ -475,6 +490,152 @@ public final class Benchmark {
         }
       }
     }
+  }
+
+  /** The anchored queries timed over anchors drawn from the store, in this order. */
+  static final List<String> SAMPLED = List.of("actor-events", "calls-in-month", "attacks",
+      "dyad-events");
+
+  /** Timed runs of each sampled anchor; its figure is their median. */
+  static final int SAMPLE_RUNS = 3;
+
+  /** Seconds the listing of a query's candidate anchors may take. */
+  static final int CANDIDATES_TIMEOUT = 600;
+
+  /**
+   * The anchored queries over anchors drawn from the store ({@link AnchorSampler}): for each
+   * draw, the p50, p95 and largest of the anchors' median times and the sizes of their answers;
+   * for each query, what one more row of answer costs (a least-squares line through all its
+   * sampled anchors). Every anchor's figures go to {@code query-samples.csv} in the working
+   * folder.
+   */
+  private void sampled(Dataset ds) throws IOException {
+    final String stage = "query sample (embedded)";
+    Map<String, String> files = QueryFiles.all();
+    StringBuilder csv = new StringBuilder("query,draw,anchor,events,rows,median ms\n");
+    for (String name : SAMPLED) {
+      String text = files.get(name);
+      if (text == null) {
+        continue;
+      }
+      log.accept("query " + name + ": listing the anchors the store holds...");
+      long t0 = System.nanoTime();
+      List<AnchorSampler.Anchor> candidates;
+      try {
+        candidates = AnchorSampler.candidates(ds, name, CANDIDATES_TIMEOUT);
+      } catch (RuntimeException e) {
+        results.add(stage, name + " anchors", Double.NaN, "", "not listed: " + e);
+        continue;
+      }
+      results.add(stage, name + " anchors", candidates.size(), "", String.format(
+          java.util.Locale.ROOT, "anchors the store holds, listed in %.1f s", secs(t0)));
+      Query query = QueryFactory.create(text);
+      List<double[]> points = new ArrayList<>();
+      for (AnchorSampler.Draw d : AnchorSampler.Draw.values()) {
+        List<AnchorSampler.Anchor> sample = AnchorSampler.draw(candidates, c.anchorSamples, d,
+            new java.util.Random(c.seed * 31 + d.ordinal()));
+        if (sample.isEmpty()) {
+          continue;
+        }
+        log.accept("query " + name + " over " + sample.size() + " anchors drawn " + d.label
+            + " (embedded)...");
+        // warm-up through the sample, as for the fixed anchors
+        long warm = System.nanoTime() + WARM_UP_NANOS;
+        for (int i = 0; i < sample.size() * SAMPLE_RUNS && System.nanoTime() < warm; i++) {
+          runSampled(ds, query, sample.get(i % sample.size()));
+        }
+        List<Double> medians = new ArrayList<>();
+        List<Double> rows = new ArrayList<>();
+        int failed = 0;
+        for (AnchorSampler.Anchor a : sample) {
+          double[] ms = new double[SAMPLE_RUNS];
+          long n = 0;
+          try {
+            for (int r = 0; r < SAMPLE_RUNS; r++) {
+              long t1 = System.nanoTime();
+              n = runSampled(ds, query, a);
+              ms[r] = (System.nanoTime() - t1) / 1e6;
+            }
+          } catch (RuntimeException e) {
+            failed++;
+            continue;
+          }
+          Arrays.sort(ms);
+          double median = ms[SAMPLE_RUNS / 2];
+          medians.add(median);
+          rows.add((double) n);
+          points.add(new double[] {n, median});
+          csv.append(name).append(',').append(d.name().toLowerCase(java.util.Locale.ROOT))
+              .append(',').append(csvField(a.label())).append(',').append(a.events()).append(',')
+              .append(n).append(',').append(String.format(java.util.Locale.ROOT, "%.3f", median))
+              .append('\n');
+        }
+        medians.sort(Comparator.naturalOrder());
+        rows.sort(Comparator.naturalOrder());
+        String note = String.format(java.util.Locale.ROOT,
+            "%d anchors drawn %s among %d (seed %d), median of %d runs each; rows p50 %.0f, max %.0f%s",
+            medians.size(), d.label, candidates.size(), c.seed, SAMPLE_RUNS, percentile(rows, 50),
+            rows.isEmpty() ? Double.NaN : rows.get(rows.size() - 1),
+            failed == 0 ? "" : "; " + failed + " stopped by the timeout, left out");
+        String key = name + " " + (d == AnchorSampler.Draw.UNIFORM ? "uniform" : "weighted");
+        results.add(stage, key + " p50", percentile(medians, 50), "ms", note);
+        results.add(stage, key + " p95", percentile(medians, 95), "ms", note);
+        results.add(stage, key + " max", medians.isEmpty() ? Double.NaN
+            : medians.get(medians.size() - 1), "ms", note);
+        checkpoint();
+      }
+      double[] line = leastSquares(points);
+      if (line != null) {
+        results.add(stage, name + " cost per row", line[1] * 1000, "µs", String.format(
+            java.util.Locale.ROOT, "least-squares line through the %d sampled anchors: "
+                + "ms = %.2f + %.4f x rows", points.size(), line[0], line[1]));
+      }
+    }
+    Files.writeString(c.dir.resolve("query-samples.csv"), csv, StandardCharsets.UTF_8);
+  }
+
+  private long runSampled(Dataset ds, Query query, AnchorSampler.Anchor a) {
+    BindingBuilder b = BindingBuilder.create();
+    a.params().forEach((k, v) -> b.add(Var.alloc(k), v));
+    Binding binding = b.build();
+    return Txn.calculateRead(ds, () -> {
+      try (QueryExecution qe = QueryExecution.create().query(query).dataset(ds)
+          .substitution(binding).timeout(c.queryTimeout, java.util.concurrent.TimeUnit.SECONDS)
+          .build()) {
+        return consume(query, qe);
+      }
+    });
+  }
+
+  /** Intercept and slope of the least-squares line through (x, y) points, or null. */
+  static double[] leastSquares(List<double[]> points) {
+    int n = points.size();
+    if (n < 2) {
+      return null;
+    }
+    double sx = 0;
+    double sy = 0;
+    for (double[] p : points) {
+      sx += p[0];
+      sy += p[1];
+    }
+    double mx = sx / n;
+    double my = sy / n;
+    double sxx = 0;
+    double sxy = 0;
+    for (double[] p : points) {
+      sxx += (p[0] - mx) * (p[0] - mx);
+      sxy += (p[0] - mx) * (p[1] - my);
+    }
+    if (sxx == 0) {
+      return null;
+    }
+    double slope = sxy / sxx;
+    return new double[] {my - slope * mx, slope};
+  }
+
+  private static String csvField(String s) {
+    return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
   }
 
   /** The query with the variables replaced in its text, or null when that is not valid SPARQL. */

@@ -70,6 +70,14 @@ final class BenchCommand implements Callable<Integer> {
           + "limit, with the time it took, and not run again.")
   int queryTimeout;
 
+  @Option(names = "--anchor-samples", paramLabel = "N", defaultValue = "50",
+      description = "Besides their fixed anchors, time the anchored questions over N anchors drawn "
+          + "from the store, twice: uniformly among the anchors it holds, and in proportion to "
+          + "their events (median of 3 runs per anchor; p50, p95 and largest over the anchors, "
+          + "and the cost of one more row of answer); every anchor's figures go to "
+          + "DIR/query-samples.csv (default: ${DEFAULT-VALUE}; 0: fixed anchors only).")
+  int anchorSamples;
+
   @Option(names = "--add-articles", paramLabel = "N", defaultValue = "1000",
       description = "New articles added to the built store at the end (default: ${DEFAULT-VALUE}; 0: none).")
   int addArticles;
@@ -97,7 +105,8 @@ final class BenchCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     Benchmark.Config config = new Benchmark.Config().articles(articles).seed(seed).corpus(corpus)
         .dir(dir).mapArticles(mapArticles).batch(batch).queryRuns(queryRuns).queryTimeout(queryTimeout)
-        .addArticles(addArticles).http(!noHttp).anchoredQueriesOnly(anchoredOnly).queriesOn(queriesOn)
+        .addArticles(addArticles).http(!noHttp).anchoredQueriesOnly(anchoredOnly)
+        .anchorSamples(anchorSamples).queriesOn(queriesOn)
         .ontology(Benchmark.bundledOntology()).csv(out != null ? out : dir.resolve("results.csv"));
     if (threads != null) {
       config.threads(threads);

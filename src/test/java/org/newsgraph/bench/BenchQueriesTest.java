@@ -44,10 +44,26 @@ class BenchQueriesTest {
     assertTrue(lines.stream().anyMatch(l -> l.startsWith("query (embedded),attacks(place=wd:Q912) p50,")
         && l.endsWith("\"1 rows, 2 runs after warm-up\"")), String.join("\n", lines));
     assertTrue(lines.stream().anyMatch(l -> l.startsWith("store,size,")), String.join("\n", lines));
+    // the anchored questions over anchors drawn from the store: the seed holds fewer actors
+    // than the default 50 draws, so the uniform draw takes them all, Putin (3 events) among them
+    for (String q : Benchmark.SAMPLED) {
+      for (String draw : List.of("uniform", "weighted")) {
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("query sample (embedded)," + q + " "
+            + draw + " p50,") && l.contains("anchors drawn")), q + " " + draw + "\n"
+            + String.join("\n", lines));
+      }
+    }
+    List<String> samples = Files.readAllLines(tmp.resolve("work").resolve("query-samples.csv"));
+    assertEquals("query,draw,anchor,events,rows,median ms", samples.get(0));
+    assertTrue(samples.stream().anyMatch(l -> l.startsWith("actor-events,uniform,qid=wd:Q7747,3,3,")),
+        String.join("\n", samples));
+    assertTrue(samples.stream().anyMatch(l -> l.startsWith("calls-in-month,weighted,\"month=\"\"2023-09\"\"\",1,1,")),
+        String.join("\n", samples));
     // no other stage ran: no corpus, no build, no store made in the working folder
     assertTrue(lines.stream().noneMatch(l -> l.startsWith("build,") || l.startsWith("corpus,")
         || l.startsWith("bulk load,")), String.join("\n", lines));
     assertTrue(!Files.exists(tmp.resolve("work").resolve("store-build")));
+    assertTrue(!Files.exists(tmp.resolve("work").resolve("store-bulk")));
   }
 
   @Test
