@@ -116,6 +116,25 @@ class ServerTest {
   }
 
   @Test
+  void responseBuffersGoBackToThePoolInsteadOfBeingAllocatedPerRequest() throws Exception {
+    for (int i = 0; i < 3; i++) {
+      assertEquals(200, get("$/ping", null).statusCode());
+      assertEquals(200, get("config.json", null).statusCode());
+    }
+    org.eclipse.jetty.server.ServerConnector sc =
+        (org.eclipse.jetty.server.ServerConnector) server.jetty().getConnectors()[0];
+    int size = sc.getConnectionFactory(org.eclipse.jetty.server.HttpConnectionFactory.class)
+        .getHttpConfiguration().getOutputBufferSize();
+    assertTrue(sc.getByteBufferPool() instanceof org.eclipse.jetty.io.ArrayByteBufferPool,
+        sc.getByteBufferPool().toString());
+    org.eclipse.jetty.io.ArrayByteBufferPool pool =
+        (org.eclipse.jetty.io.ArrayByteBufferPool) sc.getByteBufferPool();
+    // the response buffer of the last request waits in the pool for the next one
+    long kept = pool.getAvailableDirectMemory() + pool.getAvailableHeapMemory();
+    assertTrue(kept >= size, "pool keeps " + kept + " bytes, response buffer " + size);
+  }
+
+  @Test
   void aQueryOverHttpSeesTheUnionOfTheArticleGraphs() throws Exception {
     HttpResponse<String> r = query(root, PREFIX
         + "PREFIX owl: <http://www.w3.org/2002/07/owl#> SELECT ?d { ?e a ng:PhoneCall ; ng:date ?d ; "
