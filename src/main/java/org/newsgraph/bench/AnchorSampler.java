@@ -16,6 +16,9 @@ import org.apache.jena.query.QueryFactory;
 import org.apache.jena.query.QuerySolution;
 import org.apache.jena.query.ResultSet;
 import org.apache.jena.rdf.model.RDFNode;
+import org.apache.jena.sparql.core.Var;
+import org.apache.jena.sparql.engine.binding.Binding;
+import org.apache.jena.sparql.engine.binding.BindingBuilder;
 import org.apache.jena.system.Txn;
 
 /**
@@ -51,6 +54,13 @@ final class AnchorSampler {
 
   /** One anchor the store holds: the query's parameters, and how many events are behind it. */
   record Anchor(Map<String, Node> params, long events) {
+
+    /** The parameters as a binding for the query's execution. */
+    Binding binding() {
+      BindingBuilder b = BindingBuilder.create();
+      params.forEach((k, v) -> b.add(Var.alloc(k), v));
+      return b.build();
+    }
 
     /** The parameters as NAME=VALUE, with Wikidata IRIs written wd:Q... */
     String label() {

@@ -452,13 +452,7 @@ public final class Benchmark {
         log.accept("query " + label(q) + " (embedded)...");
         Query query = QueryFactory.create(q.text());
         Binding b = binding(query, q.params());
-        time("query (embedded)", q, () -> Txn.calculateRead(ds, () -> {
-          try (QueryExecution qe = QueryExecution.create().query(query).dataset(ds)
-              .substitution(b).timeout(c.queryTimeout, java.util.concurrent.TimeUnit.SECONDS)
-              .build()) {
-            return consume(query, qe);
-          }
-        }));
+        time("query (embedded)", q, () -> runEmbedded(ds, query, b));
       }
       if (c.anchorSamples > 0) {
         sampled(ds);
@@ -539,11 +533,12 @@ public final class Benchmark {
         }
         log.accept("query " + name + " over " + sample.size() + " anchors drawn " + d.label
             + " (embedded)...");
+        List<Binding> bindings = sample.stream().map(AnchorSampler.Anchor::binding).toList();
         // warm-up through the sample, as for the fixed anchors
         long warm = System.nanoTime() + WARM_UP_NANOS;
         for (int i = 0; i < sample.size() * SAMPLE_RUNS && System.nanoTime() < warm; i++) {
           try {
-            runSampled(ds, query, sample.get(i % sample.size()));
+            runEmbedded(ds, query, bindings.get(i % sample.size()));
           } catch (RuntimeException e) {
             // an anchor stopped by the timeout is counted in the timed runs below
           }
@@ -551,13 +546,15 @@ public final class Benchmark {
         List<Double> medians = new ArrayList<>();
         List<Double> rows = new ArrayList<>();
         int failed = 0;
-        for (AnchorSampler.Anchor a : sample) {
+        String draw = d.name().toLowerCase(java.util.Locale.ROOT);
+        for (int k = 0; k < sample.size(); k++) {
+          AnchorSampler.Anchor a = sample.get(k);
           double[] ms = new double[SAMPLE_RUNS];
           long n = 0;
           try {
             for (int r = 0; r < SAMPLE_RUNS; r++) {
               long t1 = System.nanoTime();
-              n = runSampled(ds, query, a);
+              n = runEmbedded(ds, query, bindings.get(k));
               ms[r] = (System.nanoTime() - t1) / 1e6;
             }
           } catch (RuntimeException e) {
@@ -569,8 +566,8 @@ public final class Benchmark {
           medians.add(median);
           rows.add((double) n);
           points.add(new double[] {n, median});
-          csv.append(name).append(',').append(d.name().toLowerCase(java.util.Locale.ROOT))
-              .append(',').append(csvField(a.label())).append(',').append(a.events()).append(',')
+          csv.append(name).append(',').append(draw)
+              .append(',').append(Results.csv(a.label())).append(',').append(a.events()).append(',')
               .append(n).append(',').append(String.format(java.util.Locale.ROOT, "%.3f", median))
               .append('\n');
         }
@@ -581,7 +578,7 @@ public final class Benchmark {
             medians.size(), d.label, candidates.size(), c.seed, SAMPLE_RUNS, percentile(rows, 50),
             rows.isEmpty() ? Double.NaN : rows.get(rows.size() - 1),
             failed == 0 ? "" : "; " + failed + " stopped by the timeout, left out");
-        String key = name + " " + (d == AnchorSampler.Draw.UNIFORM ? "uniform" : "weighted");
+        String key = name + " " + draw;
         results.add(stage, key + " p50", percentile(medians, 50), "ms", note);
         results.add(stage, key + " p95", percentile(medians, 95), "ms", note);
         results.add(stage, key + " max", medians.isEmpty() ? Double.NaN
@@ -598,10 +595,8 @@ public final class Benchmark {
     Files.writeString(c.dir.resolve("query-samples.csv"), csv, StandardCharsets.UTF_8);
   }
 
-  private long runSampled(Dataset ds, Query query, AnchorSampler.Anchor a) {
-    BindingBuilder b = BindingBuilder.create();
-    a.params().forEach((k, v) -> b.add(Var.alloc(k), v));
-    Binding binding = b.build();
+  /** Runs the query on the store with its parameters bound, and returns how many results it gave. */
+  private long runEmbedded(Dataset ds, Query query, Binding binding) {
     return Txn.calculateRead(ds, () -> {
       try (QueryExecution qe = QueryExecution.create().query(query).dataset(ds)
           .substitution(binding).timeout(c.queryTimeout, java.util.concurrent.TimeUnit.SECONDS)
@@ -636,10 +631,6 @@ public final class Benchmark {
     }
     double slope = sxy / sxx;
     return new double[] {my - slope * mx, slope};
-  }
-
-  private static String csvField(String s) {
-    return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
   }
 
   /** The query with the variables replaced in its text, or null when that is not valid SPARQL. */

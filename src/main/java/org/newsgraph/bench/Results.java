@@ -77,7 +77,8 @@ public final class Results {
         ? Long.toString((long) v) : String.format(Locale.ROOT, "%.3f", v);
   }
 
-  private static String csv(String s) {
+  /** A CSV field: quoted when it holds a comma, a quote or a line break. */
+  static String csv(String s) {
     return s.contains(",") || s.contains("\"") || s.contains("\n")
         ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
   }

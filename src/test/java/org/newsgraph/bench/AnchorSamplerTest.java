@@ -22,8 +22,6 @@ import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryExecution;
 import org.apache.jena.query.QueryFactory;
 import org.apache.jena.query.ResultSet;
-import org.apache.jena.sparql.core.Var;
-import org.apache.jena.sparql.engine.binding.BindingBuilder;
 import org.apache.jena.system.Txn;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -69,12 +67,10 @@ class AnchorSamplerTest {
   private static Set<Node> answer(Dataset ds, String queryName, String column,
       AnchorSampler.Anchor a) throws Exception {
     Query q = QueryFactory.create(QueryFiles.all().get(queryName));
-    BindingBuilder b = BindingBuilder.create();
-    a.params().forEach((k, v) -> b.add(Var.alloc(k), v));
     return Txn.calculateRead(ds, () -> {
       Set<Node> out = new HashSet<>();
       try (QueryExecution qe = QueryExecution.create().query(q).dataset(ds)
-          .substitution(b.build()).build()) {
+          .substitution(a.binding()).build()) {
         ResultSet rs = qe.execSelect();
         while (rs.hasNext()) {
           out.add(rs.next().get(column).asNode());

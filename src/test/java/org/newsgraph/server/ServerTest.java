@@ -28,6 +28,9 @@ import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.sparql.graph.GraphFactory;
+import org.eclipse.jetty.io.ArrayByteBufferPool;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.ServerConnector;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -121,14 +124,11 @@ class ServerTest {
       assertEquals(200, get("$/ping", null).statusCode());
       assertEquals(200, get("config.json", null).statusCode());
     }
-    org.eclipse.jetty.server.ServerConnector sc =
-        (org.eclipse.jetty.server.ServerConnector) server.jetty().getConnectors()[0];
-    int size = sc.getConnectionFactory(org.eclipse.jetty.server.HttpConnectionFactory.class)
-        .getHttpConfiguration().getOutputBufferSize();
-    assertTrue(sc.getByteBufferPool() instanceof org.eclipse.jetty.io.ArrayByteBufferPool,
-        sc.getByteBufferPool().toString());
-    org.eclipse.jetty.io.ArrayByteBufferPool pool =
-        (org.eclipse.jetty.io.ArrayByteBufferPool) sc.getByteBufferPool();
+    ServerConnector sc = (ServerConnector) server.jetty().getConnectors()[0];
+    int size = sc.getConnectionFactory(HttpConnectionFactory.class).getHttpConfiguration()
+        .getOutputBufferSize();
+    assertTrue(sc.getByteBufferPool() instanceof ArrayByteBufferPool, sc.getByteBufferPool().toString());
+    ArrayByteBufferPool pool = (ArrayByteBufferPool) sc.getByteBufferPool();
     // the response buffer of the last request waits in the pool for the next one
     long kept = pool.getAvailableDirectMemory() + pool.getAvailableHeapMemory();
     assertTrue(kept >= size, "pool keeps " + kept + " bytes, response buffer " + size);
