@@ -453,6 +453,13 @@ public final class Benchmark {
         Query query = QueryFactory.create(q.text());
         Binding b = binding(query, q.params());
         time("query (embedded)", q, () -> runEmbedded(ds, query, b));
+        String lookups = lookupsOf(q);
+        if (lookups != null) {
+          log.accept("query " + label(q) + ", its look-ups alone (embedded)...");
+          Query plain = QueryFactory.create(lookups);
+          Binding pb = binding(plain, q.params());
+          time("query look-ups alone (embedded)", q, () -> runEmbedded(ds, plain, pb));
+        }
       }
       if (c.anchorSamples > 0) {
         sampled(ds);
@@ -484,6 +491,15 @@ public final class Benchmark {
         }
       }
     }
+  }
+
+  /**
+   * The look-ups of an anchored case as plain patterns ({@link QueryFiles#lookups}), timed beside
+   * it to show what the store's indexes alone cost for its answer; null for the other cases.
+   */
+  static String lookupsOf(QueryCase q) throws IOException {
+    return ENTITY_ANCHORED.contains(q.name()) && !q.params().isEmpty()
+        ? QueryFiles.lookups(q.name()) : null;
   }
 
   /** The anchored queries timed over anchors drawn from the store, in this order. */

@@ -59,6 +59,19 @@ final class QueryFiles {
     return out;
   }
 
+  /** Where the bundled look-up queries are, one per anchored query (see {@link #lookups}). */
+  private static final String LOOKUPS = "/org/newsgraph/bench/lookups/";
+
+  /**
+   * The index look-ups of the anchored query {@code name} as plain patterns (a query bundled with
+   * the benchmark, taking the same parameters), or null when it has none.
+   */
+  static String lookups(String name) throws IOException {
+    try (InputStream in = QueryFiles.class.getResourceAsStream(LOOKUPS + name + ".rq")) {
+      return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
   private static Map<String, String> folder(Path dir) throws IOException {
     Map<String, String> out = new TreeMap<>();
     try (Stream<Path> s = Files.list(dir)) {

@@ -16,7 +16,9 @@ import picocli.CommandLine.Spec;
             + "bulk load of them, 'build' as the build command runs it (mapping threads, one writer), "
             + "peak heap per stage, store sizes, adding --add-articles more articles, compaction, "
             + "and p50/p95 latency of every query of queries/ (plus anchored variants) embedded and "
-            + "over HTTP, and of the anchored ones over anchors drawn from the store (--anchor-samples).",
+            + "over HTTP, of each anchored one's index look-ups alone (the same look-ups as plain "
+            + "patterns: what the store costs for its answer), and of the anchored ones over "
+            + "anchors drawn from the store (--anchor-samples).",
         "Prints a table and writes it as CSV (--out; written after each stage and each query too, so a stopped run keeps its figures). Stores and corpus files go to --store "
             + "DIR, whose store-* folders are replaced."})
 final class BenchCommand implements Callable<Integer> {

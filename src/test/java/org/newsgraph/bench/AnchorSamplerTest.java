@@ -66,7 +66,13 @@ class AnchorSamplerTest {
   /** The distinct values of {@code column} in the answer of the named query for the anchor. */
   private static Set<Node> answer(Dataset ds, String queryName, String column,
       AnchorSampler.Anchor a) throws Exception {
-    Query q = QueryFactory.create(QueryFiles.all().get(queryName));
+    return answerOf(ds, QueryFiles.all().get(queryName), column, a);
+  }
+
+  /** The distinct values of {@code column} in the answer of the query text for the anchor. */
+  private static Set<Node> answerOf(Dataset ds, String text, String column,
+      AnchorSampler.Anchor a) {
+    Query q = QueryFactory.create(text);
     return Txn.calculateRead(ds, () -> {
       Set<Node> out = new HashSet<>();
       try (QueryExecution qe = QueryExecution.create().query(q).dataset(ds)
@@ -80,20 +86,37 @@ class AnchorSamplerTest {
     });
   }
 
+  /** The column holding the event in the answer of each sampled question. */
+  private static final Map<String, String> EVENT_COLUMN = Map.of("actor-events", "event",
+      "dyad-events", "event", "attacks", "attack", "calls-in-month", "call");
+
   @Test
   void everyCandidateHasAsManyEventsAsItsQueryFinds() throws Exception {
     Dataset ds = store.dataset();
-    Map<String, String> column = Map.of("actor-events", "event", "dyad-events", "event",
-        "attacks", "attack", "calls-in-month", "call");
     for (String name : Benchmark.SAMPLED) {
       List<AnchorSampler.Anchor> candidates = AnchorSampler.candidates(ds, name, 60);
       assertTrue(candidates.size() >= 3, name + ": " + candidates);
       for (AnchorSampler.Anchor a : candidates) {
         assertTrue(a.events() > 0, name + " " + a.label());
-        assertEquals(a.events(), answer(ds, name, column.get(name), a).size(),
+        assertEquals(a.events(), answer(ds, name, EVENT_COLUMN.get(name), a).size(),
             name + " " + a.label());
       }
     }
+  }
+
+  @Test
+  void theLookUpsAloneFindTheSameEventsAsTheirQuery() throws Exception {
+    Dataset ds = store.dataset();
+    for (String name : Benchmark.SAMPLED) {
+      String lookups = QueryFiles.lookups(name);
+      assertTrue(lookups != null, name + " has no look-ups query");
+      for (AnchorSampler.Anchor a : AnchorSampler.candidates(ds, name, 60)) {
+        Set<Node> events = answer(ds, name, EVENT_COLUMN.get(name), a);
+        assertFalse(events.isEmpty(), name + " " + a.label());
+        assertEquals(events, answerOf(ds, lookups, EVENT_COLUMN.get(name), a), name + " " + a.label());
+      }
+    }
+    assertNull(QueryFiles.lookups("evidence"));
   }
 
   @Test

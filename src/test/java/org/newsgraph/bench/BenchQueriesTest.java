@@ -44,6 +44,17 @@ class BenchQueriesTest {
     assertTrue(lines.stream().anyMatch(l -> l.startsWith("query (embedded),attacks(place=wd:Q912) p50,")
         && l.endsWith("\"1 rows, 2 runs after warm-up\"")), String.join("\n", lines));
     assertTrue(lines.stream().anyMatch(l -> l.startsWith("store,size,")), String.join("\n", lines));
+    // beside each anchored question, its index look-ups alone, with the same anchor (the seed
+    // holds Putin, a call in September 2023 and an attack in Mali, not Macron)
+    for (String q : List.of("actor-events(qid=wd:Q7747)", "attacks(place=wd:Q912)",
+        "\"calls-in-month(month=\"\"2023-09\"\")")) {
+      assertTrue(lines.stream().anyMatch(l -> l.startsWith("query look-ups alone (embedded)," + q
+          + " p50") && l.matches(".*,\"[1-9][0-9]* rows, 2 runs after warm-up\"")),
+          q + "\n" + String.join("\n", lines));
+    }
+    assertTrue(lines.stream().anyMatch(l -> l.startsWith(
+        "query look-ups alone (embedded),dyad-events(a=wd:Q7747 b=wd:Q3052772) p50,")),
+        String.join("\n", lines));
     // the anchored questions over anchors drawn from the store: the seed holds fewer actors
     // than the default 50 draws, so the uniform draw takes them all, Putin (3 events) among them
     for (String q : Benchmark.SAMPLED) {
