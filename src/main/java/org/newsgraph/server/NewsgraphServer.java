@@ -152,7 +152,8 @@ public final class NewsgraphServer implements AutoCloseable {
         .enablePing(true)
         .enableStats(false)
         .enableCors(false)
-        .registerOperation(Operation.Query, new LimitedQueryService(c.maxResults, services));
+        .registerOperation(Operation.Query, new LimitedQueryService(c.maxResults, services,
+            Math.round(c.timeoutSeconds * 1000)));
     if (c.host == null) {
       b.loopback(true);
     }

@@ -199,6 +199,34 @@ class ServerTest {
     assertTrue(secs < 20, "answered after " + secs + " s");
   }
 
+  /**
+   * A SPARQL function for the test below: waits the given milliseconds, then fails as ARQ does when
+   * a query is cancelled inside a hash join (a NullPointerException of its own).
+   */
+  static final class FailAfter extends org.apache.jena.sparql.function.FunctionBase1 {
+    @Override
+    public org.apache.jena.sparql.expr.NodeValue exec(org.apache.jena.sparql.expr.NodeValue ms) {
+      try {
+        Thread.sleep(ms.getInteger().longValue());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      throw new NullPointerException("failed after " + ms.getInteger() + " ms");
+    }
+  }
+
+  @Test
+  void aQueryFailingPastItsTimeLimitIsAnsweredAsTimedOut() throws Exception {
+    org.apache.jena.sparql.function.FunctionRegistry.get().put("urn:x:fail-after", uri -> new FailAfter());
+    // past the server's limit of 1 s: the query timed out, whatever ended it
+    HttpResponse<String> late = query(root, "SELECT ?x { BIND (<urn:x:fail-after>(1300) AS ?x) }");
+    assertEquals(503, late.statusCode(), late.body());
+    // within it: a failure is still a server error, and says nothing of its cause
+    HttpResponse<String> early = query(root, "SELECT ?x { BIND (<urn:x:fail-after>(0) AS ?x) }");
+    assertEquals(500, early.statusCode(), early.body());
+    assertFalse(early.body().contains("NullPointerException"), early.body());
+  }
+
   @Test
   void theViewerAndItsVendoredScriptsAreServed() throws Exception {
     HttpResponse<String> page = get("", "text/html");
