@@ -20,6 +20,15 @@ public final class TestFiles {
 
   private TestFiles() {}
 
+  /**
+   * A query that ARQ's own time limit does not stop: two grouped sub-selects over the cube of the
+   * store's triples, joined (hours of work on the seed store). ARQ cancels the iterators that exist
+   * when the limit comes, not those the groupings build afterwards.
+   */
+  public static final String RUNAWAY_QUERY = "SELECT * { { SELECT ?s (COUNT(*) AS ?n) "
+      + "{ ?s ?p ?o . ?d ?e ?f . ?g ?h ?i } GROUP BY ?s } { SELECT ?s (COUNT(*) AS ?m) "
+      + "{ ?s ?p2 ?o2 . ?d2 ?e2 ?f2 . ?g2 ?h2 ?i2 } GROUP BY ?s } } ORDER BY ?n";
+
   public static Path project() {
     return Path.of(System.getProperty("newsgraph.projectDir", "."));
   }

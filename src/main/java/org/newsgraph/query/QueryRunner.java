@@ -133,7 +133,8 @@ public final class QueryRunner {
       if (timeoutMillis > 0) {
         builder = builder.timeout(timeoutMillis, TimeUnit.MILLISECONDS);
       }
-      try (QueryExecution qe = builder.build()) {
+      try (QueryExecution qe = builder.build();
+          QueryWatchdog watchdog = QueryWatchdog.watch(timeoutMillis, qe::abort, qe::isClosed)) {
         return write(q, qe, format, out);
       } catch (org.apache.jena.query.QueryCancelledException e) {
         // ARQ's exception has no message: say what stopped the query

@@ -9,6 +9,8 @@ import org.apache.jena.fuseki.servlets.ServletOps;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryCancelledException;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.exec.QueryExec;
+import org.newsgraph.query.QueryWatchdog;
 
 /**
  * The SPARQL query service with a result limit: a SELECT, CONSTRUCT or DESCRIBE query without a
@@ -17,7 +19,8 @@ import org.apache.jena.sparql.core.DatasetGraph;
  * it runs. A query that fails once past its time limit is answered as timed out (503), whatever
  * the failure: ARQ can end a query cancelled inside a hash join with its own
  * NullPointerException (closing a probe table it never built), which would otherwise reach the
- * client as a server error (500).
+ * client as a server error (500). A query past its limit is cancelled again until it stops
+ * ({@link QueryWatchdog}): some shapes of query otherwise run on for minutes past it.
  */
 final class LimitedQueryService extends SPARQL_QueryDataset {
 
@@ -35,6 +38,17 @@ final class LimitedQueryService extends SPARQL_QueryDataset {
     this.timeoutMillis = timeoutMillis;
   }
 
+  /** The watchdog of the query this thread is running, if any. */
+  private static final ThreadLocal<QueryWatchdog> WATCHDOG = new ThreadLocal<>();
+
+  @Override
+  protected QueryExec createQueryExec(HttpAction action, Query query, DatasetGraph dataset) {
+    QueryExec qe = super.createQueryExec(action, query, dataset);
+    WATCHDOG.set(QueryWatchdog.watch(limitMillis(action.getRequestParameter("timeout")), qe::abort,
+        qe::isClosed));
+    return qe;
+  }
+
   @Override
   protected void execute(String queryString, HttpAction action) {
     long started = System.nanoTime();
@@ -50,6 +64,12 @@ final class LimitedQueryService extends SPARQL_QueryDataset {
         throw timedOut;
       }
       throw e;
+    } finally {
+      QueryWatchdog w = WATCHDOG.get();
+      if (w != null) {
+        w.close();
+        WATCHDOG.remove();
+      }
     }
   }
 

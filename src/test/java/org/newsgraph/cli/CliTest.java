@@ -150,6 +150,18 @@ class CliTest {
   }
 
   @Test
+  void aQueryThatArqAloneWouldNotStopStopsAtItsTimeLimit() {
+    String store = tmp.resolve("store-runaway").toString();
+    assertEquals(0, run("build", "--store", store, TestFiles.seed().toString()).code());
+    // without being cancelled again past its limit, this query runs on for hours
+    Result r = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+        java.time.Duration.ofSeconds(30),
+        () -> run("query", "--store", store, "--timeout", "1", "-e", TestFiles.RUNAWAY_QUERY));
+    assertEquals(1, r.code(), r.err());
+    assertTrue(r.err().contains("stopped after its time limit of 1 s (--timeout)"), r.err());
+  }
+
+  @Test
   void usageErrorsExitWith2() {
     assertEquals(2, run("build", "--batch").code());
     assertEquals(2, run("frobnicate").code());

@@ -228,6 +228,16 @@ class ServerTest {
   }
 
   @Test
+  void aQueryThatArqAloneWouldNotStopIsTimedOut() throws Exception {
+    // without being cancelled again past its limit, this query runs on for hours
+    long t0 = System.nanoTime();
+    HttpResponse<String> r = query(root, org.newsgraph.TestFiles.RUNAWAY_QUERY);
+    double secs = (System.nanoTime() - t0) / 1e9;
+    assertEquals(503, r.statusCode(), r.body());
+    assertTrue(secs < 30, "answered after " + secs + " s");
+  }
+
+  @Test
   void theViewerAndItsVendoredScriptsAreServed() throws Exception {
     HttpResponse<String> page = get("", "text/html");
     assertEquals(200, page.statusCode());
