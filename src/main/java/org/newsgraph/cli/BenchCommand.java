@@ -67,9 +67,9 @@ final class BenchCommand implements Callable<Integer> {
 
   @Option(names = "--query-timeout", paramLabel = "SECONDS", defaultValue = "30",
       description = "Stop a query after this long and report it as timed out (default: "
-          + "${DEFAULT-VALUE}). ARQ checks the limit between results, so a query that computes "
-          + "long before its first result can run past it: it is then reported as over the "
-          + "limit, with the time it took, and not run again.")
+          + "${DEFAULT-VALUE}); it is cancelled again until it stops, embedded and on the "
+          + "server. One that still runs past the limit is reported as over it, with the time "
+          + "it took, and not run again.")
   int queryTimeout;
 
   @Option(names = "--anchor-samples", paramLabel = "N", defaultValue = "50",
