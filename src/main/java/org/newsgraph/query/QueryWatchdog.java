@@ -26,11 +26,10 @@ public final class QueryWatchdog implements AutoCloseable {
         return t;
       });
 
-  private final ScheduledFuture<?> task;
+  /** The repeated cancelling, once scheduled (null when nothing is watched). */
+  private volatile ScheduledFuture<?> task;
 
-  private QueryWatchdog(ScheduledFuture<?> task) {
-    this.task = task;
-  }
+  private QueryWatchdog() {}
 
   /**
    * Watches a query: from {@code limitMillis} after now on, calls {@code abort} again and again
@@ -38,36 +37,32 @@ public final class QueryWatchdog implements AutoCloseable {
    * watches nothing.
    */
   public static QueryWatchdog watch(long limitMillis, Runnable abort, BooleanSupplier closed) {
-    if (limitMillis <= 0) {
-      return new QueryWatchdog(null);
+    QueryWatchdog w = new QueryWatchdog();
+    if (limitMillis > 0) {
+      w.task = TIMER.scheduleWithFixedDelay(() -> w.tick(abort, closed), limitMillis,
+          REPEAT_MILLIS, TimeUnit.MILLISECONDS);
     }
-    ScheduledFuture<?>[] self = new ScheduledFuture<?>[1];
-    Runnable tick = () -> {
-      if (closed.getAsBoolean()) {
-        self[0].cancel(false);
-        return;
-      }
-      try {
-        abort.run();
-      } catch (RuntimeException e) {
-        // a query closing at that very moment: nothing left to stop
-      }
-    };
-    synchronized (self) {
-      self[0] = TIMER.scheduleWithFixedDelay(() -> {
-        synchronized (self) {
-          tick.run();
-        }
-      }, limitMillis, REPEAT_MILLIS, TimeUnit.MILLISECONDS);
+    return w;
+  }
+
+  private void tick(Runnable abort, BooleanSupplier closed) {
+    if (closed.getAsBoolean()) {
+      close();
+      return;
     }
-    return new QueryWatchdog(self[0]);
+    try {
+      abort.run();
+    } catch (RuntimeException e) {
+      // a query closing at that very moment: nothing left to stop
+    }
   }
 
   /** Stops watching (the query has ended). */
   @Override
   public void close() {
-    if (task != null) {
-      task.cancel(false);
+    ScheduledFuture<?> t = task;
+    if (t != null) {
+      t.cancel(false);
     }
   }
 }
