@@ -142,7 +142,7 @@ public final class QueryRunner {
       } catch (RuntimeException e) {
         // a query cancelled inside a hash join can end in ARQ's own NullPointerException
         // (its probe table already released): past the limit, that is the limit at work
-        if (timeoutMillis > 0 && System.nanoTime() - started >= timeoutMillis * 1_000_000L) {
+        if (QueryWatchdog.pastLimit(started, timeoutMillis)) {
           throw new QueryTimeoutException(timeoutMillis, e);
         }
         throw e;

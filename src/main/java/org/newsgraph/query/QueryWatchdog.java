@@ -10,7 +10,7 @@ import java.util.function.BooleanSupplier;
  * Makes a query's time limit hold. ARQ stops a query past its limit by cancelling the iterators
  * that exist at that moment; iterators built afterwards, such as those of a sub-select that a
  * grouping or a hash join opens while it reads its input, do not see it, and a query of that shape
- * can run on for minutes past its limit. The watchdog cancels the query again every
+ * can run on long past its limit (over 40 s under a limit of 1 s, until stopped by hand). The watchdog cancels the query again every
  * {@link #REPEAT_MILLIS} ms from its limit on, until it is closed, so that the iterators built in
  * between are cancelled too.
  */
@@ -55,6 +55,16 @@ public final class QueryWatchdog implements AutoCloseable {
     } catch (RuntimeException e) {
       // a query closing at that very moment: nothing left to stop
     }
+  }
+
+  /**
+   * Whether a query started at {@code startedNanos} ({@link System#nanoTime}) is past a limit of
+   * {@code limitMillis} (0 or less: no limit). A query that fails past its limit has been stopped
+   * by it, whatever the failure: ARQ can end a query cancelled inside a hash join with a
+   * NullPointerException of its own.
+   */
+  public static boolean pastLimit(long startedNanos, long limitMillis) {
+    return limitMillis > 0 && System.nanoTime() - startedNanos >= limitMillis * 1_000_000L;
   }
 
   /** Stops watching (the query has ended). */

@@ -20,7 +20,7 @@ import org.newsgraph.query.QueryWatchdog;
  * the failure: ARQ can end a query cancelled inside a hash join with its own
  * NullPointerException (closing a probe table it never built), which would otherwise reach the
  * client as a server error (500). A query past its limit is cancelled again until it stops
- * ({@link QueryWatchdog}): some shapes of query otherwise run on for minutes past it.
+ * ({@link QueryWatchdog}): some shapes of query otherwise run on long past it.
  */
 final class LimitedQueryService extends SPARQL_QueryDataset {
 
@@ -57,8 +57,7 @@ final class LimitedQueryService extends SPARQL_QueryDataset {
     } catch (QueryCancelledException | ActionErrorException e) {
       throw e;
     } catch (RuntimeException e) {
-      long limit = limitMillis(action.getRequestParameter("timeout"));
-      if (limit > 0 && System.nanoTime() - started >= limit * 1_000_000L) {
+      if (QueryWatchdog.pastLimit(started, limitMillis(action.getRequestParameter("timeout")))) {
         QueryCancelledException timedOut = new QueryCancelledException();
         timedOut.addSuppressed(e);
         throw timedOut;

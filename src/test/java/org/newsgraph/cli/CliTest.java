@@ -153,7 +153,7 @@ class CliTest {
   void aQueryThatArqAloneWouldNotStopStopsAtItsTimeLimit() {
     String store = tmp.resolve("store-runaway").toString();
     assertEquals(0, run("build", "--store", store, TestFiles.seed().toString()).code());
-    // without being cancelled again past its limit, this query runs on for hours
+    // without being cancelled again past its limit, this query runs on long past it
     Result r = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
         java.time.Duration.ofSeconds(30),
         () -> run("query", "--store", store, "--timeout", "1", "-e", TestFiles.RUNAWAY_QUERY));

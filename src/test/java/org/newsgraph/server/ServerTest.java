@@ -229,7 +229,7 @@ class ServerTest {
 
   @Test
   void aQueryThatArqAloneWouldNotStopIsTimedOut() throws Exception {
-    // without being cancelled again past its limit, this query runs on for hours
+    // without being cancelled again past its limit, this query runs on long past it
     long t0 = System.nanoTime();
     HttpResponse<String> r = query(root, org.newsgraph.TestFiles.RUNAWAY_QUERY);
     double secs = (System.nanoTime() - t0) / 1e9;
